@@ -394,3 +394,50 @@ func BenchmarkTransformLonLatToGK(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(ls)), "ns/point")
 }
+
+// FuzzTransformPoint feeds arbitrary numbers through every pair of CRS kinds: Transform must
+// not panic, must return either an error or finite coordinates, and a point it accepts must
+// come back from the target to within a micrometre when it started in China.
+func FuzzTransformPoint(f *testing.F) {
+	f.Add(116.4, 39.9, uint8(0), uint8(4))
+	f.Add(448688.855734, 4418598.001259, uint8(5), uint8(0))
+	f.Add(1e300, -1e300, uint8(4), uint8(6))
+	f.Add(105.0, 30.0, uint8(2), uint8(3))
+	f.Fuzz(func(t *testing.T, x, y float64, a, b uint8) {
+		crss := []CRS{WGS84, CGCS2000, GCJ02, BD09}
+		for _, mk := range []func() (CRS, error){
+			func() (CRS, error) { return GK3(39) }, func() (CRS, error) { return GK3CM(117) },
+			func() (CRS, error) { return GK6(20) }, func() (CRS, error) { return UTM(50, true) },
+			func() (CRS, error) { return UTM(50, false) },
+		} {
+			c, err := mk()
+			if err != nil {
+				t.Fatal(err)
+			}
+			crss = append(crss, c)
+		}
+		from, to := crss[int(a)%len(crss)], crss[int(b)%len(crss)]
+		out, err := Transform(orb.Point{x, y}, from, to)
+		if err != nil {
+			var te *TransformError
+			if !errors.As(err, &te) {
+				t.Fatalf("error %v is not a *TransformError", err)
+			}
+			return
+		}
+		q := out.(orb.Point)
+		if !crsFinite(q[0]) || !crsFinite(q[1]) {
+			t.Fatalf("%v → %v of (%v, %v) = %v", from, to, x, y, q)
+		}
+		if from.Projected() || !(x >= 73.4 && x <= 135.1 && y >= 3.5 && y <= 53.6) {
+			return
+		}
+		back, err := Transform(q, to, from)
+		if err != nil {
+			t.Fatalf("%v → %v of (%v, %v) = %v, which does not come back: %v", from, to, x, y, q, err)
+		}
+		if d := gcjMetres(back.(orb.Point), orb.Point{x, y}); d > 1e-6 {
+			t.Fatalf("%v → %v → back of (%v, %v) moved %.3g m", from, to, x, y, d)
+		}
+	})
+}
