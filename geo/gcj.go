@@ -133,24 +133,77 @@ type gcjJet struct {
 	dLatDLon, dLatDLat float64
 }
 
-// gcjOffsetJet evaluates the GCJ-02 offset and its Jacobian at (lon, lat). It needs five
-// sincos instead of the reference's twelve sines: the sines of xπ/3, xπ, 2xπ and 6xπ follow
-// from xπ/12 by double- and triple-angle formulas (and likewise for y), which costs at most
-// 1e-13 m of rounding and gives the cosines the derivatives need for free.
+// gcjTrig holds the sines and cosines the offset needs at a point: of xπ/12, xπ/30, yπ/12,
+// yπ/30 (x = lon − 105, y = lat − 35, degrees) and of the latitude. Every other angle of the
+// formula is a multiple of these.
+type gcjTrig struct {
+	sx12, cx12, sx30, cx30 float64
+	sy12, cy12, sy30, cy30 float64
+	sPhi, cPhi             float64
+}
+
+// gcjTrigAt evaluates the five sincos at (lon, lat).
+func gcjTrigAt(lon, lat float64) gcjTrig {
+	x, y := lon-105.0, lat-35.0
+	var t gcjTrig
+	t.sx12, t.cx12 = math.Sincos(x * (math.Pi / 12))
+	t.sx30, t.cx30 = math.Sincos(x * (math.Pi / 30))
+	t.sy12, t.cy12 = math.Sincos(y * (math.Pi / 12))
+	t.sy30, t.cy30 = math.Sincos(y * (math.Pi / 30))
+	t.sPhi, t.cPhi = math.Sincos(lat * (math.Pi / 180))
+	return t
+}
+
+// gcjShiftMax is the largest shift in degrees for which shifted is used: the angles then move
+// by at most 0.005 rad, where its Taylor series are exact to 1e-22.
+const gcjShiftMax = 0.02
+
+// shifted returns the sines and cosines at (lon + dLon, lat + dLat) from those at (lon, lat)
+// by the angle-addition formulas, with the sine and cosine of the small increments from their
+// Taylor series: four times cheaper than gcjTrigAt. |dLon| and |dLat| must not exceed
+// gcjShiftMax.
+func (t *gcjTrig) shifted(dLon, dLat float64) gcjTrig {
+	var u gcjTrig
+	u.sx12, u.cx12 = gcjAddAngle(t.sx12, t.cx12, dLon*(math.Pi/12))
+	u.sx30, u.cx30 = gcjAddAngle(t.sx30, t.cx30, dLon*(math.Pi/30))
+	u.sy12, u.cy12 = gcjAddAngle(t.sy12, t.cy12, dLat*(math.Pi/12))
+	u.sy30, u.cy30 = gcjAddAngle(t.sy30, t.cy30, dLat*(math.Pi/30))
+	u.sPhi, u.cPhi = gcjAddAngle(t.sPhi, t.cPhi, dLat*(math.Pi/180))
+	return u
+}
+
+// gcjAddAngle returns sin(a + d) and cos(a + d) from sin a, cos a and a small d (|d| ≤ 0.005).
+func gcjAddAngle(s, c, d float64) (float64, float64) {
+	// Horner form with constant coefficients: multiplications only, no division.
+	d2 := d * d
+	sd := d * (1 + d2*(-1.0/6+d2*(1.0/120+d2*(-1.0/5040))))
+	cd := 1 + d2*(-1.0/2+d2*(1.0/24+d2*(-1.0/720+d2*(1.0/40320))))
+	return s*cd + c*sd, c*cd - s*sd
+}
+
+// gcjOffsetJet evaluates the GCJ-02 offset and its Jacobian at (lon, lat).
 func gcjOffsetJet(lon, lat float64) gcjJet {
+	t := gcjTrigAt(lon, lat)
+	return gcjJetOf(lon, lat, &t)
+}
+
+// gcjJetOf evaluates the GCJ-02 offset and its Jacobian at (lon, lat) given the sines and
+// cosines there. It uses five sincos where the reference takes twelve sines: the sines of
+// xπ/3, xπ, 2xπ and 6xπ follow from xπ/12 by double- and triple-angle formulas (and likewise
+// for y), which costs at most 1e-13 m of rounding and gives the cosines the derivatives need
+// for free.
+func gcjJetOf(lon, lat float64, t *gcjTrig) gcjJet {
 	const twoThirds = 2.0 / 3.0
 	x, y := lon-105.0, lat-35.0
 
-	sx12, cx12 := math.Sincos(x * (math.Pi / 12))
-	sx30, cx30 := math.Sincos(x * (math.Pi / 30))
+	sx12, cx12, sx30, cx30 := t.sx12, t.cx12, t.sx30, t.cx30
 	sx6, cx6 := 2*sx12*cx12, 1-2*sx12*sx12 // xπ/6
 	sx3, cx3 := 2*sx6*cx6, 1-2*sx6*sx6     // xπ/3
 	sx1, cx1 := gcjTriple(sx3, cx3)        // xπ
 	sx2, cx2 := 2*sx1*cx1, 1-2*sx1*sx1     // 2xπ
 	sx6p, cx6p := gcjTriple(sx2, cx2)      // 6xπ
 
-	sy12, cy12 := math.Sincos(y * (math.Pi / 12))
-	sy30, cy30 := math.Sincos(y * (math.Pi / 30))
+	sy12, cy12, sy30, cy30 := t.sy12, t.cy12, t.sy30, t.cy30
 	sy6, cy6 := 2*sy12*cy12, 1-2*sy12*sy12 // yπ/6
 	sy3, cy3 := 2*sy6*cy6, 1-2*sy6*sy6     // yπ/3
 	sy1, cy1 := gcjTriple(sy3, cy3)        // yπ
@@ -180,15 +233,16 @@ func gcjOffsetJet(lon, lat float64) gcjJet {
 	// Scale from "metres" of the formula to degrees: meridian and parallel radii of
 	// curvature of the Krasovsky-like ellipsoid, as in the reference code.
 	const deg = 180 / math.Pi
-	sPhi, cPhi := math.Sincos(lat * (math.Pi / 180))
+	sPhi, cPhi := t.sPhi, t.cPhi
 	m := 1 - gcjEE*sPhi*sPhi
 	sqrtM := math.Sqrt(m)
-	fLat := deg * m * sqrtM / (gcjA * (1 - gcjEE))
-	fLon := deg * sqrtM / (gcjA * cPhi)
+	invCPhi := 1 / cPhi
+	fLat := m * sqrtM * (deg / (gcjA * (1 - gcjEE)))
+	fLon := sqrtM * invCPhi * (deg / gcjA)
 	// d/dlat (per degree) of the two scale factors.
 	dm := -gcjEE * sPhi * cPhi / m // (1/2)(dm/dφ)/m per radian
-	fLatY := fLat * 3 * dm / deg
-	fLonY := fLon * (dm + sPhi/cPhi) / deg
+	fLatY := fLat * dm * (3 / deg)
+	fLonY := fLon * (dm + sPhi*invCPhi) * (1 / deg)
 
 	return gcjJet{
 		dLon:     rLon * fLon,
@@ -220,12 +274,24 @@ const (
 )
 
 // gcjInverse solves w + δ(w) = g for w by Newton's method starting from w = g, and returns w
-// and the number of evaluations of the offset it used.
+// and the number of evaluations of the offset it used. The sines and cosines are computed
+// once, at g; the iterates stay within the offset (under 0.011°) of g, so later evaluations
+// shift them by angle addition instead of calling sincos again.
 func gcjInverse(g orb.Point) (orb.Point, int) {
 	lon, lat := g[0], g[1]
+	base := gcjTrigAt(lon, lat)
 	n := 0
 	for n < gcjMaxIter {
-		j := gcjOffsetJet(lon, lat)
+		var j gcjJet
+		dLon, dLat := lon-g[0], lat-g[1]
+		if n == 0 {
+			j = gcjJetOf(lon, lat, &base)
+		} else if math.Abs(dLon) <= gcjShiftMax && math.Abs(dLat) <= gcjShiftMax {
+			t := base.shifted(dLon, dLat)
+			j = gcjJetOf(lon, lat, &t)
+		} else {
+			j = gcjOffsetJet(lon, lat)
+		}
 		n++
 		stepLon, stepLat := gcjNewtonStep(g, lon, lat, &j)
 		lon += stepLon

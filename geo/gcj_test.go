@@ -269,24 +269,28 @@ func gcjBenchPoints(n int) []orb.Point {
 func BenchmarkGCJ02ToWGS84(b *testing.B) {
 	pts := gcjBenchPoints(4096)
 	b.ReportAllocs()
+	cpu := startCPUMeter()
 	var sink orb.Point
 	i := 0
 	for b.Loop() {
 		sink = GCJ02ToWGS84(pts[i&4095])
 		i++
 	}
+	cpu.report(b, 1, "cpu-ns/op")
 	_ = sink
 }
 
 func BenchmarkWGS84ToGCJ02(b *testing.B) {
 	pts := gcjBenchPoints(4096)
 	b.ReportAllocs()
+	cpu := startCPUMeter()
 	var sink orb.Point
 	i := 0
 	for b.Loop() {
 		sink = WGS84ToGCJ02(pts[i&4095])
 		i++
 	}
+	cpu.report(b, 1, "cpu-ns/op")
 	_ = sink
 }
 
@@ -296,11 +300,13 @@ func BenchmarkBD09ToWGS84(b *testing.B) {
 		pts[i] = GCJ02ToBD09(pts[i])
 	}
 	b.ReportAllocs()
+	cpu := startCPUMeter()
 	var sink orb.Point
 	i := 0
 	for b.Loop() {
 		sink = BD09ToWGS84(pts[i&4095])
 		i++
 	}
+	cpu.report(b, 1, "cpu-ns/op")
 	_ = sink
 }

@@ -271,11 +271,13 @@ func geodesicBenchRing(n int) orb.Ring {
 func benchmarkArea(b *testing.B, n int) {
 	poly := orb.Polygon{geodesicBenchRing(n)}
 	b.ReportAllocs()
+	cpu := startCPUMeter()
 	var sink float64
 	for b.Loop() {
 		sink += Area(poly)
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "vertices/s")
+	cpu.report(b, float64(n), "cpu-ns/vertex")
 }
 
 func BenchmarkArea20(b *testing.B)   { benchmarkArea(b, 20) }
