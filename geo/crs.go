@@ -200,7 +200,7 @@ func (c CRS) Projected() bool {
 // Ellipsoid returns the ellipsoid of c's datum: EllipsoidCGCS2000 for CGCS2000 and its
 // Gauss-Krüger zones, EllipsoidWGS84 for WGS84 and UTM. GCJ-02 and BD-09 are WGS84 with an
 // obfuscating offset and report EllipsoidWGS84; but measure their geometries only after
-// converting them to WGS84, because the offset stretches lengths by up to about 0.3 %.
+// converting them to WGS84, because the offset stretches lengths by up to about 0.7 %.
 // The zero CRS reports the zero Ellipsoid.
 func (c CRS) Ellipsoid() Ellipsoid {
 	switch c.kind {

@@ -11,7 +11,7 @@ import (
 // GeographicLib (C. F. F. Karney, "Algorithms for geodesics", J. Geodesy 87, 2013), which
 // agrees with GeographicLib's C++ PolygonArea to below 1e-9 m². Geometries are in lon/lat
 // degrees (WGS84 or CGCS2000: the same coordinates); convert GCJ-02 and BD-09 first with
-// Transform, since their offset stretches lengths by up to about 0.3 %.
+// Transform, since their offset stretches lengths by up to about 0.7 %.
 //
 // The measures follow PostGIS: Area counts polygons and rings only, Perimeter their boundaries
 // (holes included), Length lines only; points have none of them.

@@ -36,6 +36,9 @@ type TransformError struct {
 	Err   error
 }
 
+// Error says which transform failed, where, for which point, and why, e.g.
+// "transform WGS 84 (EPSG:4326) to GCJ-02: ring 1 point 2 (NaN, 39.91): coordinate is not a
+// finite number".
 func (e *TransformError) Error() string {
 	s := "transform " + e.From.String() + " to " + e.To.String() + ": "
 	if e.Where != "" {
@@ -48,6 +51,7 @@ func (e *TransformError) Error() string {
 	return s + e.Err.Error()
 }
 
+// Unwrap returns Err, so that errors.Is finds the sentinel.
 func (e *TransformError) Unwrap() error { return e.Err }
 
 // Transformer converts points and geometries from one CRS to another. It is immutable and safe
@@ -252,6 +256,15 @@ func (t *Transformer) point(p orb.Point) (orb.Point, error) {
 	}
 	// Direct paths that need no pivot through WGS84.
 	switch {
+	case t.from == t.to:
+		// Check as usual, but return the very same numbers.
+		if !t.from.Projected() {
+			return p, crsCheckLonLat(p)
+		}
+		if _, err := t.toLonLat(p); err != nil {
+			return orb.Point{}, err
+		}
+		return p, nil
 	case t.from.kind == crsGCJ02 && t.to.kind == crsBD09:
 		if err := crsCheckLonLat(p); err != nil {
 			return orb.Point{}, err

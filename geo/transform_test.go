@@ -443,3 +443,20 @@ func FuzzTransformPoint(f *testing.F) {
 		}
 	})
 }
+
+func TestTransformIdentityIsExact(t *testing.T) {
+	for _, c := range transformTestCRSs(t) {
+		src, err := Transform(transformSample()[7], WGS84, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Transform(src, c, c)
+		if err != nil || !orb.Equal(got, src) {
+			t.Errorf("%v to itself: %v, %v; want the same numbers", c, got, err)
+		}
+	}
+	gk39, _ := GK3(39)
+	if _, err := Transform(orb.Point{448688.855734, 4418598.001259}, gk39, gk39); !errors.Is(err, ErrOutsideZone) {
+		t.Errorf("identity still checks the zone prefix: %v", err)
+	}
+}
