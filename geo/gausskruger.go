@@ -75,6 +75,7 @@ func GK6CM(cm int) (CRS, error) {
 
 // UTM returns the WGS84 UTM zone (1–60) in the northern hemisphere (EPSG:326NN) when north is
 // true, else in the southern (EPSG:327NN). Another zone number gives an error wrapping ErrZone.
+// UTM's latitude limits (80°S to 84°N) are not enforced.
 func UTM(zone int, north bool) (CRS, error) {
 	if zone < 1 || zone > 60 {
 		return CRS{}, fmt.Errorf("UTM zone %d: %w (zones are 1–60)", zone, ErrZone)

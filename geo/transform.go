@@ -86,7 +86,9 @@ func (t *Transformer) To() CRS { return t.to }
 // Ring, Polygon, MultiPolygon and Collection (recursively); nil slices stay nil and a nil
 // geometry gives (nil, nil). An orb.Bound is an error wrapping ErrGeometryType, because its
 // image under a change of CRS is not an axis-aligned box: transform b.ToPolygon() and take
-// its Bound if that is what you need. Winding order is kept.
+// its Bound if that is what you need. Winding order is kept. Geographic points are
+// {lon, lat} degrees and projected ones {easting, northing} metres, whatever axis order the
+// EPSG definition states (see CRS).
 //
 // Each point is checked, and the first bad one stops the transform with a *TransformError
 // naming the CRSs, the point and where it is:
