@@ -2,20 +2,20 @@ package geo
 
 import "testing"
 
-// cpuMeter reports a benchmark's CPU time per item beside its wall-clock ns/op. With -cpu=1
+// crsCPUMeter reports a benchmark's CPU time per item beside its wall-clock ns/op. With -cpu=1
 // and no allocation, the process's CPU time is the benchmark's own, and unlike wall time it
 // does not count the time other processes held the core on a shared machine.
-type cpuMeter struct{ start int64 }
+type crsCPUMeter struct{ start int64 }
 
-func startCPUMeter() cpuMeter {
-	t, _ := processCPUTime()
-	return cpuMeter{t}
+func startCRSCPUMeter() crsCPUMeter {
+	t, _ := crsProcessCPUTime()
+	return crsCPUMeter{t}
 }
 
 // report adds the metric unit (e.g. "cpu-ns/op") as CPU nanoseconds per op divided by items.
-func (m cpuMeter) report(b *testing.B, items float64, unit string) {
+func (m crsCPUMeter) report(b *testing.B, items float64, unit string) {
 	b.Helper()
-	if t, ok := processCPUTime(); ok && b.N > 0 {
+	if t, ok := crsProcessCPUTime(); ok && b.N > 0 {
 		b.ReportMetric(float64(t-m.start)/float64(b.N)/items, unit)
 	}
 }

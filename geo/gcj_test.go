@@ -269,7 +269,7 @@ func gcjBenchPoints(n int) []orb.Point {
 func BenchmarkGCJ02ToWGS84(b *testing.B) {
 	pts := gcjBenchPoints(4096)
 	b.ReportAllocs()
-	cpu := startCPUMeter()
+	cpu := startCRSCPUMeter()
 	var sink orb.Point
 	i := 0
 	for b.Loop() {
@@ -283,7 +283,7 @@ func BenchmarkGCJ02ToWGS84(b *testing.B) {
 func BenchmarkWGS84ToGCJ02(b *testing.B) {
 	pts := gcjBenchPoints(4096)
 	b.ReportAllocs()
-	cpu := startCPUMeter()
+	cpu := startCRSCPUMeter()
 	var sink orb.Point
 	i := 0
 	for b.Loop() {
@@ -300,7 +300,7 @@ func BenchmarkBD09ToWGS84(b *testing.B) {
 		pts[i] = GCJ02ToBD09(pts[i])
 	}
 	b.ReportAllocs()
-	cpu := startCPUMeter()
+	cpu := startCRSCPUMeter()
 	var sink orb.Point
 	i := 0
 	for b.Loop() {

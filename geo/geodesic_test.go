@@ -47,13 +47,13 @@ var (
 	geodesicProvinceCGCS2000 = [2]float64{1308973.2593858114, 123140794870.09650}
 )
 
-func reversedRing(r orb.Ring) orb.Ring {
+func geodesicReversed(r orb.Ring) orb.Ring {
 	out := slices.Clone(r)
 	slices.Reverse(out)
 	return out
 }
 
-func closedRing(r orb.Ring) orb.Ring { return append(slices.Clone(r), r[0]) }
+func geodesicClosed(r orb.Ring) orb.Ring { return append(slices.Clone(r), r[0]) }
 
 func TestAreaAgainstPlanimeter(t *testing.T) {
 	sum := func(a ...[2]float64) (p, s float64) {
@@ -73,18 +73,18 @@ func TestAreaAgainstPlanimeter(t *testing.T) {
 	tests := []tcase{
 		{"square WGS84", geodesicSquare, EllipsoidWGS84, geodesicSquareWGS84[0], geodesicSquareWGS84[1]},
 		{"square CGCS2000", geodesicSquare, EllipsoidCGCS2000, geodesicSquareCGCS2000[0], geodesicSquareCGCS2000[1]},
-		{"square closed", closedRing(geodesicSquare), EllipsoidWGS84, geodesicSquareWGS84[0], geodesicSquareWGS84[1]},
-		{"square clockwise", reversedRing(geodesicSquare), EllipsoidWGS84, geodesicSquareWGS84[0], geodesicSquareWGS84[1]},
+		{"square closed", geodesicClosed(geodesicSquare), EllipsoidWGS84, geodesicSquareWGS84[0], geodesicSquareWGS84[1]},
+		{"square clockwise", geodesicReversed(geodesicSquare), EllipsoidWGS84, geodesicSquareWGS84[0], geodesicSquareWGS84[1]},
 		{"compound", orb.Polygon{geodesicCompound}, EllipsoidWGS84, geodesicCompoundWGS84[0], geodesicCompoundWGS84[1]},
 		{"compound CGCS2000", orb.Polygon{geodesicCompound}, EllipsoidCGCS2000, geodesicCompoundCGCS2000[0], geodesicCompoundCGCS2000[1]},
-		{"compound clockwise, closed", orb.Polygon{closedRing(reversedRing(geodesicCompound))}, EllipsoidWGS84,
+		{"compound clockwise, closed", orb.Polygon{geodesicClosed(geodesicReversed(geodesicCompound))}, EllipsoidWGS84,
 			geodesicCompoundWGS84[0], geodesicCompoundWGS84[1]},
 		{"province", orb.Polygon{geodesicProvince}, EllipsoidWGS84, geodesicProvinceWGS84[0], geodesicProvinceWGS84[1]},
 		{"province CGCS2000", geodesicProvince, EllipsoidCGCS2000, geodesicProvinceCGCS2000[0], geodesicProvinceCGCS2000[1]},
-		{"province clockwise", reversedRing(geodesicProvince), EllipsoidWGS84, geodesicProvinceWGS84[0], geodesicProvinceWGS84[1]},
+		{"province clockwise", geodesicReversed(geodesicProvince), EllipsoidWGS84, geodesicProvinceWGS84[0], geodesicProvinceWGS84[1]},
 	}
 	// Holes subtract, whichever way they wind; their boundaries add to the perimeter.
-	for _, hole := range []orb.Ring{geodesicHole, reversedRing(geodesicHole)} {
+	for _, hole := range []orb.Ring{geodesicHole, geodesicReversed(geodesicHole)} {
 		p, _ := sum(geodesicCompoundWGS84, geodesicHoleWGS84)
 		tests = append(tests, tcase{"compound with a courtyard", orb.Polygon{geodesicCompound, hole}, EllipsoidWGS84,
 			p, geodesicCompoundWGS84[1] - geodesicHoleWGS84[1]})
@@ -121,7 +121,7 @@ func TestAreaAgainstPlanimeter(t *testing.T) {
 // TestAreaClockwiseIsNotTheRestOfTheEarth guards against GeographicLib's unsigned mode, which
 // returns the complement (about 5.1e14 m²) for a clockwise ring.
 func TestAreaClockwiseIsNotTheRestOfTheEarth(t *testing.T) {
-	cw := reversedRing(geodesicSquare)
+	cw := geodesicReversed(geodesicSquare)
 	if a := Area(cw); a > 1e5 {
 		t.Fatalf("Area(clockwise square) = %.6g m², the rest of the Earth", a)
 	}
@@ -150,7 +150,7 @@ func TestAreaInvariants(t *testing.T) {
 		}
 		k := r.IntN(n)
 		rotated := append(slices.Clone(ring[k:]), ring[:k]...)
-		for name, v := range map[string]orb.Ring{"reversed": reversedRing(ring), "rotated": rotated, "closed": closedRing(ring)} {
+		for name, v := range map[string]orb.Ring{"reversed": geodesicReversed(ring), "rotated": rotated, "closed": geodesicClosed(ring)} {
 			if b := Area(v); math.Abs(a-b) > 1e-9*a {
 				t.Fatalf("%s: Area %v, original %v (n=%d)", name, b, a, n)
 			}
@@ -161,7 +161,7 @@ func TestAreaInvariants(t *testing.T) {
 	}
 }
 
-func TestMeasuresOfOtherTypes(t *testing.T) {
+func TestGeodesicMeasuresOfOtherTypes(t *testing.T) {
 	ls := orb.LineString{{121.50312, 31.23105}, {121.50498, 31.23087}, {121.50621, 31.23142}, {121.50655, 31.23238}}
 	for _, g := range []orb.Geometry{nil, orb.Point{1, 2}, orb.MultiPoint{{1, 2}}, ls, orb.MultiLineString{ls},
 		orb.Ring{}, orb.Ring{{1, 2}}, orb.Ring{{1, 2}, {1, 3}}, orb.Polygon{}, orb.MultiPolygon{}, orb.Collection{}} {
@@ -219,7 +219,7 @@ func TestDistance(t *testing.T) {
 // TestBoundMeasures checks the exact lon/lat box formulas against polygons that follow the
 // parallels ever more closely: the densified polygon's geodesic edges approach the parallels,
 // and its area and perimeter converge to the box's.
-func TestBoundMeasures(t *testing.T) {
+func TestGeodesicBoundMeasures(t *testing.T) {
 	for _, b := range []orb.Bound{
 		{Min: orb.Point{116.3, 39.9}, Max: orb.Point{116.4, 40.0}},
 		{Min: orb.Point{110, 20}, Max: orb.Point{115, 25}},
@@ -268,10 +268,10 @@ func geodesicBenchRing(n int) orb.Ring {
 	return ring
 }
 
-func benchmarkArea(b *testing.B, n int) {
+func benchmarkGeodesicArea(b *testing.B, n int) {
 	poly := orb.Polygon{geodesicBenchRing(n)}
 	b.ReportAllocs()
-	cpu := startCPUMeter()
+	cpu := startCRSCPUMeter()
 	var sink float64
 	for b.Loop() {
 		sink += Area(poly)
@@ -280,5 +280,5 @@ func benchmarkArea(b *testing.B, n int) {
 	cpu.report(b, float64(n), "cpu-ns/vertex")
 }
 
-func BenchmarkArea20(b *testing.B)   { benchmarkArea(b, 20) }
-func BenchmarkArea1000(b *testing.B) { benchmarkArea(b, 1000) }
+func BenchmarkArea20(b *testing.B)   { benchmarkGeodesicArea(b, 20) }
+func BenchmarkArea1000(b *testing.B) { benchmarkGeodesicArea(b, 1000) }

@@ -50,10 +50,10 @@ func TestPlanarAreaAgainstPROJ(t *testing.T) {
 	}{
 		// go-deps §2.3: 10016.230 m² in EPSG:4548, 10008.219 m² in UTM 50N.
 		{"square GK CM117E", geodesicSquare, cm117, shoelaceForTest(planarSquareGK117)},
-		{"square UTM 50N", orb.Polygon{reversedRing(geodesicSquare)}, utm50, shoelaceForTest(planarSquareUTM50)},
+		{"square UTM 50N", orb.Polygon{geodesicReversed(geodesicSquare)}, utm50, shoelaceForTest(planarSquareUTM50)},
 		{"compound GK CM120E", orb.Polygon{geodesicCompound}, cm120, shoelaceForTest(planarCompoundGK120)},
 		// The zone prefix adds 40 000 000 m to every easting; the area must not lose digits.
-		{"compound GK zone 40", orb.MultiPolygon{{closedRing(geodesicCompound)}}, zone40, shoelaceForTest(planarCompoundGK120)},
+		{"compound GK zone 40", orb.MultiPolygon{{geodesicClosed(geodesicCompound)}}, zone40, shoelaceForTest(planarCompoundGK120)},
 	}
 	for _, tc := range tests {
 		got, err := PlanarArea(tc.g, tc.crs)
@@ -112,7 +112,7 @@ func TestPlanarDistance(t *testing.T) {
 	}
 }
 
-func TestPlanarErrors(t *testing.T) {
+func TestPlanarMeasureErrors(t *testing.T) {
 	cm117, _ := GK3CM(117)
 	for _, c := range []CRS{WGS84, CGCS2000, GCJ02, BD09} {
 		if _, err := PlanarArea(geodesicSquare, c); !errors.Is(err, ErrNotProjected) {

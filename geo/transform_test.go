@@ -118,7 +118,7 @@ func TestTransformAllTypesAllPairs(t *testing.T) {
 				if !orb.Equal(src, before) {
 					t.Fatalf("%v to %v modified its input %T", from, to, g)
 				}
-				if d := cmp.Diff(shapeOf(src), shapeOf(out)); d != "" {
+				if d := cmp.Diff(transformShapeOf(src), transformShapeOf(out)); d != "" {
 					t.Fatalf("%v to %v changed the shape of %T (-in +out):\n%s", from, to, g, d)
 				}
 				back, err := Transform(out, to, from)
@@ -129,7 +129,7 @@ func TestTransformAllTypesAllPairs(t *testing.T) {
 					t.Errorf("%v → %v → %v of %T moved points by %.3g m", from, to, from, g, d)
 				}
 				// The output must not share memory with the input.
-				if len(orbPointsOf(out)) > 0 && len(orbPointsOf(src)) > 0 && &orbPointsOf(out)[0] == &orbPointsOf(src)[0] {
+				if len(transformFirstPoints(out)) > 0 && len(transformFirstPoints(src)) > 0 && &transformFirstPoints(out)[0] == &transformFirstPoints(src)[0] {
 					t.Errorf("%v to %v of %T shares the input's backing array", from, to, g)
 				}
 			}
@@ -137,9 +137,9 @@ func TestTransformAllTypesAllPairs(t *testing.T) {
 	}
 }
 
-// shapeOf describes the structure of g: its type and the lengths of its parts, nil-ness
+// transformShapeOf describes the structure of g: its type and the lengths of its parts, nil-ness
 // included.
-func shapeOf(g orb.Geometry) any {
+func transformShapeOf(g orb.Geometry) any {
 	switch g := g.(type) {
 	case orb.Point:
 		return "Point"
@@ -152,33 +152,33 @@ func shapeOf(g orb.Geometry) any {
 	case orb.MultiLineString:
 		s := []any{"MultiLineString", g == nil}
 		for _, x := range g {
-			s = append(s, shapeOf(x))
+			s = append(s, transformShapeOf(x))
 		}
 		return s
 	case orb.Polygon:
 		s := []any{"Polygon", g == nil}
 		for _, x := range g {
-			s = append(s, shapeOf(x))
+			s = append(s, transformShapeOf(x))
 		}
 		return s
 	case orb.MultiPolygon:
 		s := []any{"MultiPolygon", g == nil}
 		for _, x := range g {
-			s = append(s, shapeOf(x))
+			s = append(s, transformShapeOf(x))
 		}
 		return s
 	case orb.Collection:
 		s := []any{"Collection", g == nil}
 		for _, x := range g {
-			s = append(s, shapeOf(x))
+			s = append(s, transformShapeOf(x))
 		}
 		return s
 	}
 	return nil
 }
 
-// orbPointsOf returns the first point slice inside g, or nil.
-func orbPointsOf(g orb.Geometry) []orb.Point {
+// transformFirstPoints returns the first point slice inside g, or nil.
+func transformFirstPoints(g orb.Geometry) []orb.Point {
 	switch g := g.(type) {
 	case orb.LineString:
 		return g
@@ -387,7 +387,7 @@ func BenchmarkTransformLonLatToGK(b *testing.B) {
 		ls[i] = orb.Point{115.5 + 3*r.Float64(), 22 + 22*r.Float64()}
 	}
 	b.ReportAllocs()
-	cpu := startCPUMeter()
+	cpu := startCRSCPUMeter()
 	for b.Loop() {
 		if _, err := Transform(ls, CGCS2000, cm117); err != nil {
 			b.Fatal(err)
