@@ -40,7 +40,8 @@ func Area(g orb.Geometry) float64 { return AreaOn(g, EllipsoidWGS84) }
 // AreaOn returns the area in m² of g (lon/lat degrees) on the ellipsoid e, with edges along
 // geodesics (Karney 2013). A ring counts the same whichever way it winds (a clockwise ring
 // does not give the rest of the Earth: rings are taken to enclose less than half of it). A
-// polygon's area is its outer ring's less its holes'; a MultiPolygon or Collection sums its
+// polygon's area is its outer ring's less its holes' (negative for an invalid polygon whose
+// holes outweigh its shell: nothing is clamped); a MultiPolygon or Collection sums its
 // members (overlaps count twice). An orb.Bound is the exact area between its two meridians and
 // two parallels. Points and lines have area 0, as do nil and empty geometries. A ring need not
 // repeat its first point. NaN or out-of-range coordinates give NaN; check with Validate first.
