@@ -235,9 +235,16 @@ func (r *reader) geometry(depth int, want uint32) (orb.Geometry, error) {
 		return p, nil
 	case typeLineString:
 		ps, err := r.pointList(h, "line string")
-		return orb.LineString(ps), err
+		if err != nil {
+			return nil, err
+		}
+		return orb.LineString(ps), nil
 	case typePolygon:
-		return r.polygon(h)
+		p, err := r.polygon(h)
+		if err != nil {
+			return nil, err
+		}
+		return p, nil
 	case typeMultiPoint:
 		n, err := r.count(h.little, "multipoint", 5+16)
 		if err != nil {
