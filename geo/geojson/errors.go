@@ -42,6 +42,9 @@ type Error struct {
 	Msg string
 }
 
+// Error returns the message with the feature, its id and byte offset when known, such as
+// `geojson: feature 17 (id "way/123", byte 40211): polygon ring 0 has 3 positions, needs at
+// least 4`.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("geojson: ")
@@ -81,6 +84,7 @@ type problem struct {
 	msg  string
 }
 
+// Error returns the path and the message.
 func (p *problem) Error() string {
 	if len(p.path) == 0 {
 		return p.msg

@@ -243,7 +243,7 @@ func (r *geomReader) geometry(b []byte) (orb.Geometry, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, within("geometry:", err)
 	}
 	return r.geometryFrom(typ, coords, geoms)
 }

@@ -124,6 +124,7 @@ type limitedReader struct {
 	keptAt int64
 }
 
+// Read implements io.Reader.
 func (l *limitedReader) Read(p []byte) (int, error) {
 	if l.left <= 0 {
 		var one [1]byte

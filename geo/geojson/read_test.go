@@ -172,6 +172,8 @@ func TestReadErrors(t *testing.T) {
 			ErrInvalid, `geojson: byte 0: polygon: expected an array, found an object`},
 		{"unknown geometry type", fc(`{"type":"Feature","id":"x","geometry":{"type":"Circle","coordinates":[0,0]},"properties":{}}`), nil,
 			ErrInvalid, `geojson: feature 0 (id "x", byte 40): unknown geometry type "Circle"`},
+		{"geometry not an object", fc(`{"type":"Feature","geometry":[1,2],"properties":{}}`), nil,
+			ErrInvalid, `geojson: feature 0 (byte 40): geometry: expected an object, found an array`},
 		{"geometry without coordinates", `{"type":"Point"}`, nil, ErrInvalid, `geojson: byte 0: Point without "coordinates"`},
 		{"null collection member", `{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[0,0]},null]}`, nil,
 			ErrInvalid, `geojson: byte 0: geometry collection member 1 is null`},

@@ -28,6 +28,7 @@ type FeatureError struct {
 	Err   error  // what is wrong, wrapping ErrBlob and the wkb errors
 }
 
+// Error returns "gpkg: FILE: layer "NAME" fid N: " and the problem.
 func (e *FeatureError) Error() string {
 	return fmt.Sprintf("gpkg: %s: layer %q fid %d: %s", e.Path, e.Layer, e.FID, strings.TrimPrefix(e.Err.Error(), "gpkg: "))
 }

@@ -271,6 +271,7 @@ func (w *Writer) AddLayer(l Layer) error {
 // layerError is a problem with the data of a layer, found while writing it.
 type layerError struct{ msg string }
 
+// Error returns the message.
 func (e *layerError) Error() string { return e.msg }
 
 // plan is what AddLayer decided before writing.
@@ -311,6 +312,9 @@ func (w *Writer) plan(l Layer) (*plan, error) {
 		t := geometryTypeName(f.Geometry)
 		if t == "" {
 			return nil, fmt.Errorf("feature %d: geometry type %T is not one of orb's", i, f.Geometry)
+		}
+		if p, ok := firstNonFinite(f.Geometry); ok {
+			return nil, fmt.Errorf("feature %d: coordinate (%v, %v) is not finite", i, p[0], p[1])
 		}
 		switch {
 		case p.geomType == "" && seen == "":
@@ -385,7 +389,8 @@ func (w *Writer) plan(l Layer) (*plan, error) {
 	return p, nil
 }
 
-// fidOf returns the fid an id denotes, if it is a positive integer.
+// fidOf returns the fid an id denotes, if it is a positive integer. Integral float64 ids up
+// to 2⁵³, which orb's own GeoJSON decoder produces, count too.
 func fidOf(id any) (int64, bool) {
 	var s string
 	switch id := id.(type) {
@@ -393,6 +398,11 @@ func fidOf(id any) (int64, bool) {
 		s = string(id)
 	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 		s = fmt.Sprint(id)
+	case float64:
+		if id >= 1 && id <= 1<<53 && id == math.Trunc(id) {
+			return int64(id), true
+		}
+		return 0, false
 	default:
 		return 0, false
 	}
@@ -520,4 +530,53 @@ func WriteFile(path string, opts *Options, layers ...Layer) error {
 		return err
 	}
 	return nil
+}
+
+// firstNonFinite returns the first point of g with a NaN or infinite coordinate.
+func firstNonFinite(g orb.Geometry) (orb.Point, bool) {
+	bad := func(ps []orb.Point) (orb.Point, bool) {
+		for _, p := range ps {
+			if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.IsInf(p[0], 0) || math.IsInf(p[1], 0) {
+				return p, true
+			}
+		}
+		return orb.Point{}, false
+	}
+	switch g := g.(type) {
+	case orb.Point:
+		return bad([]orb.Point{g})
+	case orb.MultiPoint:
+		return bad(g)
+	case orb.LineString:
+		return bad(g)
+	case orb.Ring:
+		return bad(g)
+	case orb.Bound:
+		return bad([]orb.Point{g.Min, g.Max})
+	case orb.MultiLineString:
+		for _, ls := range g {
+			if p, ok := bad(ls); ok {
+				return p, true
+			}
+		}
+	case orb.Polygon:
+		for _, r := range g {
+			if p, ok := bad(r); ok {
+				return p, true
+			}
+		}
+	case orb.MultiPolygon:
+		for _, pg := range g {
+			if p, ok := firstNonFinite(pg); ok {
+				return p, true
+			}
+		}
+	case orb.Collection:
+		for _, m := range g {
+			if p, ok := firstNonFinite(m); ok {
+				return p, true
+			}
+		}
+	}
+	return orb.Point{}, false
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +36,7 @@ func TestWriteReadRoundTrip(t *testing.T) {
 	gaps := Layer{Name: "gaps", SRSID: 4326, GeometryType: "point", Features: []*geojson.Feature{
 		{ID: json.Number("5"), Geometry: orb.Point{121.5, 31.2}, Properties: geojson.Properties{"kind": "ramp"}},
 		{Geometry: orb.Point{121.6, 31.3}, Properties: geojson.Properties{"kind": "lift"}},
-		{ID: 2, Geometry: orb.Point{121.7, 31.4}, Properties: geojson.Properties{"kind": "door"}},
+		{ID: 2.0, Geometry: orb.Point{121.7, 31.4}, Properties: geojson.Properties{"kind": "door"}}, // as orb's own decoder gives ids
 	}}
 	if err := WriteFile(path, fixedTime, buildings, gaps); err != nil {
 		t.Fatal(err)
@@ -185,6 +186,8 @@ func TestAddLayerErrors(t *testing.T) {
 			`feature 1 field "层数": "六" is not an integer in the int64 range`},
 		{"fraction in an integer field", Layer{Name: "b", SRSID: 4326, Fields: []Field{{"n", Integer}}, Features: []*geojson.Feature{{Properties: geojson.Properties{"n": 1.5}}}},
 			`feature 0 field "n": float64 1.5 is not an integer`},
+		{"NaN coordinate", Layer{Name: "b", SRSID: 4326, Features: []*geojson.Feature{{Geometry: orb.MultiPolygon{square(0, 0), {{{0, 0}, {math.NaN(), 1}, {1, 1}, {0, 0}}}}}}},
+			"feature 0: coordinate (NaN, 1) is not finite"},
 		{"string in a boolean field", Layer{Name: "b", SRSID: 4326, Fields: []Field{{"ok", Boolean}}, Features: []*geojson.Feature{{Properties: geojson.Properties{"ok": "yes"}}}},
 			`feature 0 field "ok": "yes" is not a boolean`},
 	}

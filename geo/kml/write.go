@@ -325,6 +325,7 @@ func (s *styleSet) id(st Style) (string, error) {
 // color.Color, which would darken translucent colours.
 type kmlColor color.NRGBA
 
+// MarshalXML implements xml.Marshaler.
 func (c kmlColor) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
 	start := xml.StartElement{Name: xml.Name{Local: "color"}}
 	if err := e.EncodeToken(start); err != nil {

@@ -31,6 +31,7 @@ type Error struct {
 	Detail string // what was found, with the numbers
 }
 
+// Error returns "wkb: offset N: " and the detail.
 func (e *Error) Error() string {
 	return fmt.Sprintf("wkb: offset %d: %s", e.Offset, e.Detail)
 }

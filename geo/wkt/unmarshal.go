@@ -31,6 +31,7 @@ type SyntaxError struct {
 	Msg    string // what was expected and found
 }
 
+// Error returns "wkt: offset N: " and the message.
 func (e *SyntaxError) Error() string { return fmt.Sprintf("wkt: offset %d: %s", e.Offset, e.Msg) }
 
 // Unwrap returns the sentinel error, for errors.Is.
