@@ -1,6 +1,7 @@
 package geojson
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -62,7 +63,7 @@ type Document struct {
 }
 
 // Read reads a GeoJSON document (RFC 7946) from r: a FeatureCollection, a Feature, or a bare
-// geometry.
+// geometry. A leading UTF-8 byte order mark, which Windows tools often write, is skipped.
 //
 // Features come back in input order as orb geojson.Feature values. Properties keep every
 // member; their numbers, and numeric ids, are json.Number values holding the digits as
@@ -95,12 +96,21 @@ func Read(r io.Reader, opts *ReadOptions) (*Document, error) {
 	if o.MaxDepth <= 0 {
 		o.MaxDepth = DefaultMaxDepth
 	}
-	lr := &limitedReader{r: r, left: o.MaxBytes}
+	// A UTF-8 byte order mark, which Windows tools often write, is skipped (RFC 8259 §8.1
+	// lets parsers ignore it); offsets in errors still count it.
+	br := bufio.NewReader(r)
+	var bom int64
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+		bom = 3
+	}
+	lr := &limitedReader{r: br, left: o.MaxBytes - bom}
 	rd := &reader{
 		opts: o,
 		geom: geomReader{maxPositions: o.MaxPositions, rejectAltitude: o.RejectAltitude, lax: o.Lax},
 		lr:   lr,
 		dec:  json.NewDecoder(lr),
+		bom:  bom,
 	}
 	doc, err := rd.document()
 	if err != nil {
@@ -178,11 +188,12 @@ type reader struct {
 	geom geomReader
 	lr   *limitedReader
 	dec  *json.Decoder
+	bom  int64 // bytes of a skipped byte order mark, added to the decoder's offsets
 }
 
 // fail makes an *Error outside any feature.
 func (rd *reader) fail(off int64, sentinel error, format string, args ...any) error {
-	return &Error{Feature: -1, Offset: off, Err: sentinel, Msg: fmt.Sprintf(format, args...)}
+	return &Error{Feature: -1, Offset: off + rd.bom, Err: sentinel, Msg: fmt.Sprintf(format, args...)}
 }
 
 // tokenErr turns an error of the JSON decoder's Token method into an *Error; its syntax
@@ -210,9 +221,9 @@ func (rd *reader) decodeErr(err error, feature int, from int64) error {
 		if strings.Contains(msg, "exceeded max depth") {
 			sentinel = ErrTooDeep
 		}
-		return &Error{Feature: feature, Offset: off, Err: sentinel, Msg: msg}
+		return &Error{Feature: feature, Offset: off + rd.bom, Err: sentinel, Msg: msg}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return &Error{Feature: -1, Offset: rd.lr.total, Err: ErrSyntax, Msg: "unexpected end of input"}
+		return &Error{Feature: -1, Offset: rd.lr.total + rd.bom, Err: ErrSyntax, Msg: "unexpected end of input"}
 	}
 	return fmt.Errorf("geojson: reading input: %w", err)
 }
@@ -224,7 +235,7 @@ func (rd *reader) decode(raw *json.RawMessage, feature int) (int64, error) {
 	if err := rd.dec.Decode(raw); err != nil {
 		return 0, rd.decodeErr(err, feature, from)
 	}
-	return rd.dec.InputOffset() - int64(len(*raw)), nil
+	return rd.dec.InputOffset() - int64(len(*raw)) + rd.bom, nil
 }
 
 // problemErr turns a problem found in a value into an *Error.
@@ -261,7 +272,10 @@ func (rd *reader) document() (*Document, error) {
 			return nil, rd.tokenErr(err)
 		}
 		key, _ := tok.(string)
-		if key == "features" && !sawFeatures {
+		if key == "features" {
+			if sawFeatures {
+				return nil, rd.fail(rd.dec.InputOffset()-int64(len(`"features"`)), ErrInvalid, "a second \"features\" member")
+			}
 			sawFeatures = true
 			if features, err = rd.features(); err != nil {
 				return nil, err

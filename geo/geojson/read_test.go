@@ -201,6 +201,10 @@ func TestReadErrors(t *testing.T) {
 		{"truncated", fc(okFeature)[:60], nil, ErrSyntax, `geojson: byte 60: unexpected end of input`},
 		{"data after the object", `{"type":"Point","coordinates":[0,0]} {}`, nil,
 			ErrSyntax, `geojson: byte 37: '{' after the top-level object`},
+		{"two features members", `{"type":"FeatureCollection","features":[],"features":[]}`, nil,
+			ErrInvalid, `geojson: byte 42: a second "features" member`},
+		{"syntax error after a byte order mark", "\xef\xbb\xbf" + fc(okFeature, `{"type":"Feature",,}`), nil,
+			ErrSyntax, `geojson: feature 1 (byte 114): invalid character ',' looking for beginning of object key string`},
 		{"too large", fc(okFeature, okFeature), &ReadOptions{MaxBytes: 100},
 			ErrTooLarge, `geojson: byte 100: input is longer than 100 bytes (ReadOptions.MaxBytes)`},
 		{"too many positions", fc(okFeature, `{"type":"Feature","id":"b","geometry":{"type":"LineString","coordinates":[[0,0],[1,1],[2,2]]},"properties":{}}`),
@@ -228,6 +232,13 @@ func TestReadErrors(t *testing.T) {
 				t.Errorf("error\n got %s\nwant %s", err, tc.msg)
 			}
 		})
+	}
+}
+
+func TestReadByteOrderMark(t *testing.T) {
+	doc := read(t, "\xef\xbb\xbf"+`{"type":"Point","coordinates":[1,2]}`, nil)
+	if diff := cmp.Diff(orb.Geometry(orb.Point{1, 2}), doc.Collection.Features[0].Geometry); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
 
