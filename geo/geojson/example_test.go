@@ -52,3 +52,9 @@ func ExampleWrite() {
 	// {"type":"Feature","id":"A-1","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]},"properties":{"storeys":6,"名称":"一号楼"}}
 	// ]}
 }
+
+func ExampleRewind() {
+	cw := orb.Polygon{{{0, 0}, {0, 1}, {1, 1}, {1, 0}, {0, 0}}}
+	fmt.Println(geojson.Rewind(cw))
+	// Output: [[[0 0] [1 0] [1 1] [0 1] [0 0]]]
+}

@@ -48,3 +48,36 @@ func ExampleWriteFile() {
 	// 小区 POLYGON 4490 1
 	// 1 陆家嘴小区 480 way/123
 }
+
+func ExampleOpen() {
+	dir, _ := os.MkdirTemp("", "gpkg-example")
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "gk.gpkg")
+	// A layer in CGCS2000 3-degree Gauss-Kruger CM 117E (EPSG:4548), in metres.
+	gk, _ := gpkg.GaussKrugerSRS(4548)
+	err := gpkg.WriteFile(path, &gpkg.Options{SRS: []gpkg.SRS{gk}}, gpkg.Layer{Name: "buildings", SRSID: 4548,
+		Features: []*geojson.Feature{{Geometry: orb.Polygon{{{500000, 4400000}, {500030, 4400000}, {500030, 4400012}, {500000, 4400000}}},
+			Properties: geojson.Properties{"storeys": 6}}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	r, err := gpkg.Open(path, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer r.Close()
+	srs, _ := r.SRS(4548)
+	fmt.Println(srs.Name)
+	err = r.ForEach("buildings", func(f *geojson.Feature) error {
+		fmt.Println(f.ID, f.Geometry.Bound(), f.Properties["storeys"])
+		return nil
+	})
+	fmt.Println(err)
+	// Output:
+	// CGCS2000 / 3-degree Gauss-Kruger CM 117E
+	// 1 {[500000 4.4e+06] [500030 4.400012e+06]} 6
+	// <nil>
+}
