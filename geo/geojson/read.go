@@ -1,0 +1,553 @@
+package geojson
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/paulmach/orb/geojson"
+)
+
+// Default limits of ReadOptions fields left at zero.
+const (
+	// DefaultMaxBytes is the longest input Read accepts by default: 256 MiB.
+	DefaultMaxBytes = 256 << 20
+	// DefaultMaxPositions is the most positions a document may hold by default: 16 Mi
+	// (16,777,216), 256 MiB as orb points.
+	DefaultMaxPositions = 16 << 20
+	// DefaultMaxDepth is the deepest JSON nesting accepted by default. A MultiPolygon in a
+	// FeatureCollection nests 8 deep; each level of GeometryCollection adds 2.
+	DefaultMaxDepth = 32
+)
+
+// ReadOptions are the limits and choices of Read. The zero value (or a nil pointer) uses the
+// defaults.
+type ReadOptions struct {
+	// MaxBytes bounds the input length; 0 means DefaultMaxBytes. Longer input gets
+	// ErrTooLarge as soon as the excess is read.
+	MaxBytes int64
+	// MaxPositions bounds the positions of all geometries together; 0 means
+	// DefaultMaxPositions.
+	MaxPositions int
+	// MaxDepth bounds the nesting of JSON objects and arrays, the top-level object being 1;
+	// 0 means DefaultMaxDepth.
+	MaxDepth int
+	// RejectAltitude makes a position with a third number (altitude) an ErrAltitude error
+	// instead of dropping the altitude and counting it in Document.Altitudes.
+	RejectAltitude bool
+	// Lax skips RFC 7946's counts (2 positions per line string, 4 per ring) and ring
+	// closure, reading such geometries as written so that geo's validation can report them
+	// or its repair close them. Positions still need two numbers.
+	Lax bool
+}
+
+// Document is what Read returns.
+type Document struct {
+	// Type is the "type" of the top-level object: "FeatureCollection", "Feature", or a
+	// geometry type.
+	Type string
+	// Collection holds the features in input order. A top-level Feature becomes a
+	// collection of one; a top-level geometry becomes one feature with that geometry, no
+	// id and empty properties.
+	Collection *geojson.FeatureCollection
+	// CRS is the legacy top-level "crs" member, nil if absent or null.
+	CRS *CRS
+	// Altitudes counts the positions whose third and further numbers were dropped.
+	Altitudes int
+}
+
+// Read reads a GeoJSON document (RFC 7946) from r: a FeatureCollection, a Feature, or a bare
+// geometry. A leading UTF-8 byte order mark, which Windows tools often write, is skipped.
+//
+// Features come back in input order as orb geojson.Feature values. Properties keep every
+// member; their numbers, and numeric ids, are json.Number values holding the digits as
+// written, so "86.50" stays 86.50 and 9007199254740993 keeps its last digit (convert with
+// Int64, Float64 or big.Rat.SetString; orb's Properties.MustFloat64 expects float64 and
+// does not accept them). A null "properties" becomes an empty map. A missing or null
+// "geometry" gives a nil Geometry. Feature members other than type, id, geometry,
+// properties and bbox go to ExtraMembers, as do those of the collection other than type,
+// features, bbox and crs. A geometry's own bbox and foreign members are not kept.
+//
+// Geometries are checked as RFC 7946 §3.1 says (unless ReadOptions.Lax): a line string has
+// at least 2 positions, a ring at least 4 and is closed. Coordinates are not range-checked,
+// because a legacy "crs" may put them in metres; geo's validation does that.
+//
+// Read streams the features array, so memory is held by the result, not the input text. It
+// never panics. Errors are *Error values that name the feature (index and id), its byte
+// offset and the problem, wrapping ErrSyntax, ErrInvalid, ErrTooLarge,
+// ErrTooManyPositions, ErrTooDeep or ErrAltitude; an error of r itself is returned wrapped.
+func Read(r io.Reader, opts *ReadOptions) (*Document, error) {
+	var o ReadOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxPositions <= 0 {
+		o.MaxPositions = DefaultMaxPositions
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = DefaultMaxDepth
+	}
+	// A UTF-8 byte order mark, which Windows tools often write, is skipped (RFC 8259 §8.1
+	// lets parsers ignore it); offsets in errors still count it.
+	br := bufio.NewReader(r)
+	var bom int64
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+		bom = 3
+	}
+	lr := &limitedReader{r: br, left: o.MaxBytes - bom}
+	rd := &reader{
+		opts: o,
+		geom: geomReader{maxPositions: o.MaxPositions, rejectAltitude: o.RejectAltitude, lax: o.Lax},
+		lr:   lr,
+		dec:  json.NewDecoder(lr),
+		bom:  bom,
+	}
+	doc, err := rd.document()
+	if err != nil {
+		return nil, err
+	}
+	doc.Altitudes = rd.geom.altitudes
+	return doc, nil
+}
+
+// errLimitReached is returned by limitedReader past MaxBytes.
+var errLimitReached = errors.New("limit reached")
+
+// limitedReader reads at most left bytes and fails with errLimitReached if r has more. It
+// keeps the bytes read since the last mark, so that a syntax error can be located exactly:
+// encoding/json's Decoder reports offsets that count only the bytes of Decode calls.
+type limitedReader struct {
+	r      io.Reader
+	left   int64
+	total  int64  // bytes read so far
+	kept   []byte // bytes from offset keptAt to total
+	keptAt int64
+}
+
+// Read implements io.Reader.
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		var one [1]byte
+		n, err := io.ReadFull(l.r, one[:])
+		if n > 0 {
+			return 0, errLimitReached
+		}
+		return 0, err
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	l.total += int64(n)
+	l.kept = append(l.kept, p[:n]...)
+	return n, err
+}
+
+// mark forgets the bytes before offset off.
+func (l *limitedReader) mark(off int64) {
+	if drop := off - l.keptAt; drop > 0 && drop <= int64(len(l.kept)) {
+		l.kept = l.kept[:copy(l.kept, l.kept[drop:])]
+		l.keptAt = off
+	}
+}
+
+// locate returns the exact offset and message of the syntax error in the value that starts
+// at or after offset from (after spaces and a separator), and ok false if it finds none.
+func (l *limitedReader) locate(from int64) (int64, string, bool) {
+	i := from - l.keptAt
+	if i < 0 || i > int64(len(l.kept)) {
+		return 0, "", false
+	}
+	b := l.kept[i:]
+	j := 0
+	for j < len(b) && (isSpace(b[j]) || b[j] == ',' || b[j] == ':') {
+		j++
+	}
+	var raw json.RawMessage
+	err := json.NewDecoder(bytes.NewReader(b[j:])).Decode(&raw)
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return 0, "", false
+	}
+	return from + int64(j) + max(se.Offset-1, 0), strings.TrimPrefix(se.Error(), "json: "), true
+}
+
+type reader struct {
+	opts ReadOptions
+	geom geomReader
+	lr   *limitedReader
+	dec  *json.Decoder
+	bom  int64 // bytes of a skipped byte order mark, added to the decoder's offsets
+}
+
+// fail makes an *Error outside any feature.
+func (rd *reader) fail(off int64, sentinel error, format string, args ...any) error {
+	return &Error{Feature: -1, Offset: off + rd.bom, Err: sentinel, Msg: fmt.Sprintf(format, args...)}
+}
+
+// tokenErr turns an error of the JSON decoder's Token method into an *Error; its syntax
+// errors carry exact offsets.
+func (rd *reader) tokenErr(err error) error {
+	return rd.decodeErr(err, -1, -1)
+}
+
+// decodeErr turns an error of the JSON decoder into an *Error. from is the offset where
+// the value being decoded begins (or the separator before it), -1 for a Token error.
+func (rd *reader) decodeErr(err error, feature int, from int64) error {
+	var se *json.SyntaxError
+	switch {
+	case errors.Is(err, errLimitReached):
+		return &Error{Feature: -1, Offset: rd.opts.MaxBytes, Err: ErrTooLarge,
+			Msg: fmt.Sprintf("input is longer than %d bytes (ReadOptions.MaxBytes)", rd.opts.MaxBytes)}
+	case errors.As(err, &se):
+		off, msg := se.Offset, strings.TrimPrefix(se.Error(), "json: ")
+		if from >= 0 {
+			if o, m, ok := rd.lr.locate(from); ok {
+				off, msg = o, m
+			}
+		}
+		sentinel := ErrSyntax
+		if strings.Contains(msg, "exceeded max depth") {
+			sentinel = ErrTooDeep
+		}
+		return &Error{Feature: feature, Offset: off + rd.bom, Err: sentinel, Msg: msg}
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return &Error{Feature: -1, Offset: rd.lr.total + rd.bom, Err: ErrSyntax, Msg: "unexpected end of input"}
+	}
+	return fmt.Errorf("geojson: reading input: %w", err)
+}
+
+// decode decodes the next value into raw, keeping its bytes for locating syntax errors.
+func (rd *reader) decode(raw *json.RawMessage, feature int) (int64, error) {
+	from := rd.dec.InputOffset()
+	rd.lr.mark(from)
+	if err := rd.dec.Decode(raw); err != nil {
+		return 0, rd.decodeErr(err, feature, from)
+	}
+	return rd.dec.InputOffset() - int64(len(*raw)) + rd.bom, nil
+}
+
+// problemErr turns a problem found in a value into an *Error.
+func problemErr(err error, feature int, id any, off int64) error {
+	var p *problem
+	if errors.As(err, &p) {
+		return &Error{Feature: feature, ID: id, Offset: off, Err: p.err, Msg: p.Error()}
+	}
+	return err
+}
+
+func (rd *reader) checkDepth(raw []byte, base int, feature int, off int64) error {
+	if d := base + depth(raw); d > rd.opts.MaxDepth {
+		return &Error{Feature: feature, Offset: off, Err: ErrTooDeep,
+			Msg: fmt.Sprintf("JSON nests %d deep, more than %d (ReadOptions.MaxDepth)", d, rd.opts.MaxDepth)}
+	}
+	return nil
+}
+
+func (rd *reader) document() (*Document, error) {
+	tok, err := rd.dec.Token()
+	if err != nil {
+		return nil, rd.tokenErr(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, rd.fail(0, ErrInvalid, "the top level is %v, want a GeoJSON object", tokenName(tok))
+	}
+	top := map[string][]byte{}
+	var features []*geojson.Feature
+	sawFeatures := false
+	for rd.dec.More() {
+		tok, err := rd.dec.Token()
+		if err != nil {
+			return nil, rd.tokenErr(err)
+		}
+		key, _ := tok.(string)
+		if key == "features" {
+			if sawFeatures {
+				return nil, rd.fail(rd.dec.InputOffset()-int64(len(`"features"`)), ErrInvalid, "a second \"features\" member")
+			}
+			sawFeatures = true
+			if features, err = rd.features(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		var raw json.RawMessage
+		off, err := rd.decode(&raw, -1)
+		if err != nil {
+			return nil, err
+		}
+		if err := rd.checkDepth(raw, 1, -1, off); err != nil {
+			return nil, err
+		}
+		top[key] = raw
+	}
+	if _, err := rd.dec.Token(); err != nil { // the closing brace
+		return nil, rd.tokenErr(err)
+	}
+	if tok, err := rd.dec.Token(); err != io.EOF {
+		if err != nil {
+			return nil, rd.tokenErr(err)
+		}
+		return nil, rd.fail(rd.dec.InputOffset()-1, ErrSyntax, "%s after the top-level object", tokenName(tok))
+	}
+	return rd.assemble(top, features, sawFeatures)
+}
+
+func tokenName(tok json.Token) string {
+	switch t := tok.(type) {
+	case json.Delim:
+		return fmt.Sprintf("%q", rune(t))
+	case string:
+		return "a string"
+	case json.Number, float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case nil:
+		return "null"
+	}
+	return fmt.Sprintf("%v", tok)
+}
+
+// features streams the features array, the decoder being just after its key.
+func (rd *reader) features() ([]*geojson.Feature, error) {
+	off := rd.dec.InputOffset()
+	tok, err := rd.dec.Token()
+	if err != nil {
+		return nil, rd.tokenErr(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		if _, ok := tok.(json.Delim); ok {
+			off = rd.dec.InputOffset() - 1
+		}
+		return nil, rd.fail(off, ErrInvalid, "\"features\" is %s, want an array", tokenName(tok))
+	}
+	features := []*geojson.Feature{}
+	for i := 0; rd.dec.More(); i++ {
+		var raw json.RawMessage
+		off, err := rd.decode(&raw, i)
+		if err != nil {
+			return nil, err
+		}
+		if err := rd.checkDepth(raw, 2, i, off); err != nil {
+			return nil, err
+		}
+		var rf rawFeature
+		if err := members(raw, rf.set); err != nil {
+			return nil, problemErr(within("feature", err), i, nil, off)
+		}
+		f, err := rd.feature(&rf)
+		if err != nil {
+			return nil, problemErr(err, i, f.ID, off)
+		}
+		features = append(features, f)
+	}
+	if _, err := rd.dec.Token(); err != nil { // the closing bracket
+		return nil, rd.tokenErr(err)
+	}
+	return features, nil
+}
+
+// rawFeature holds the members of a feature object before they are decoded.
+type rawFeature struct {
+	typ, id, geometry, properties, bbox []byte
+	extraKeys                           []string
+	extraVals                           [][]byte
+}
+
+func (rf *rawFeature) set(key string, val []byte) error {
+	switch key {
+	case "type":
+		rf.typ = val
+	case "id":
+		rf.id = val
+	case "geometry":
+		rf.geometry = val
+	case "properties":
+		rf.properties = val
+	case "bbox":
+		rf.bbox = val
+	default:
+		rf.extraKeys = append(rf.extraKeys, key)
+		rf.extraVals = append(rf.extraVals, val)
+	}
+	return nil
+}
+
+// feature decodes a feature's members. It always returns a non-nil feature, with the id
+// set as soon as it is known, so that errors can name it.
+func (rd *reader) feature(rf *rawFeature) (*geojson.Feature, error) {
+	f := &geojson.Feature{Type: "Feature", Properties: geojson.Properties{}}
+	if rf.id != nil {
+		id, err := decodeID(rf.id)
+		if err != nil {
+			return f, err
+		}
+		f.ID = id
+	}
+	t, err := typeName(rf.typ)
+	if err != nil {
+		return f, err
+	}
+	if t != "Feature" {
+		return f, invalidf("\"type\" is %q, want \"Feature\"", t)
+	}
+	if rf.geometry != nil {
+		if f.Geometry, err = rd.geom.geometry(rf.geometry); err != nil {
+			return f, err
+		}
+	}
+	if rf.properties != nil && !isNull(rf.properties) {
+		if b := bytes.TrimLeft(rf.properties, " \t\r\n"); len(b) == 0 || b[0] != '{' {
+			return f, invalidf("\"properties\" is %s, want an object or null", describe(rf.properties))
+		}
+		if err := decodeNumbers(rf.properties, &f.Properties); err != nil {
+			return f, within("properties:", err)
+		}
+	}
+	if rf.bbox != nil {
+		if f.BBox, err = decodeBBox(rf.bbox); err != nil {
+			return f, err
+		}
+	}
+	for i, k := range rf.extraKeys {
+		var v any
+		if err := decodeNumbers(rf.extraVals[i], &v); err != nil {
+			return f, within(fmt.Sprintf("member %q:", k), err)
+		}
+		if f.ExtraMembers == nil {
+			f.ExtraMembers = geojson.Properties{}
+		}
+		f.ExtraMembers[k] = v
+	}
+	return f, nil
+}
+
+// typeName reads a "type" member.
+func typeName(b []byte) (string, error) {
+	if b == nil {
+		return "", invalidf("no \"type\" member")
+	}
+	if b = bytes.TrimSpace(b); len(b) == 0 || b[0] != '"' {
+		return "", invalidf("\"type\" is %s, want a string", describe(b))
+	}
+	return unquote(b)
+}
+
+// decodeID reads an id: a string, a number (kept as json.Number) or null.
+func decodeID(b []byte) (any, error) {
+	var v any
+	if err := decodeNumbers(b, &v); err != nil {
+		return nil, err
+	}
+	switch v.(type) {
+	case string, json.Number, nil:
+		return v, nil
+	}
+	return nil, invalidf("\"id\" is %s, want a string or a number (RFC 7946 §3.2)", describe(b))
+}
+
+// decodeNumbers decodes JSON into *v keeping numbers as json.Number; v is a *any or a
+// *geojson.Properties.
+func decodeNumbers(b []byte, v any) error {
+	val, err := decodeValue(b)
+	if err != nil {
+		return err
+	}
+	switch v := v.(type) {
+	case *any:
+		*v = val
+	case *geojson.Properties:
+		m, ok := val.(map[string]any)
+		if !ok {
+			return invalidf("expected an object, found %s", describe(b))
+		}
+		*v = m
+	}
+	return nil
+}
+
+func decodeBBox(b []byte) (geojson.BBox, error) {
+	var bb []float64
+	if err := json.Unmarshal(b, &bb); err != nil {
+		return nil, invalidf("\"bbox\" is %s, want an array of numbers", describe(b))
+	}
+	if len(bb) != 4 && len(bb) != 6 {
+		return nil, invalidf("\"bbox\" has %s, want 4 (or 6 with altitude)", plural(len(bb), "number"))
+	}
+	return geojson.BBox(bb), nil
+}
+
+// assemble builds the Document from the top-level members.
+func (rd *reader) assemble(top map[string][]byte, features []*geojson.Feature, sawFeatures bool) (*Document, error) {
+	t, err := typeName(top["type"])
+	if err != nil {
+		return nil, problemErr(err, -1, nil, 0)
+	}
+	doc := &Document{Type: t}
+	if raw, ok := top["crs"]; ok {
+		if doc.CRS, err = parseCRS(raw); err != nil {
+			return nil, problemErr(err, -1, nil, 0)
+		}
+		delete(top, "crs")
+	}
+	if sawFeatures && t != "FeatureCollection" {
+		return nil, rd.fail(0, ErrInvalid, "a %s with a \"features\" member", t)
+	}
+	switch t {
+	case "FeatureCollection":
+		if !sawFeatures {
+			return nil, rd.fail(0, ErrInvalid, "FeatureCollection without \"features\"")
+		}
+		fc := &geojson.FeatureCollection{Type: "FeatureCollection", Features: features}
+		for _, k := range slices.Sorted(maps.Keys(top)) { // sorted, so that errors are reproducible
+			raw := top[k]
+			switch k {
+			case "type":
+			case "bbox":
+				if fc.BBox, err = decodeBBox(raw); err != nil {
+					return nil, problemErr(err, -1, nil, 0)
+				}
+			default:
+				var v any
+				if err := decodeNumbers(raw, &v); err != nil {
+					return nil, problemErr(within(fmt.Sprintf("member %q:", k), err), -1, nil, 0)
+				}
+				if fc.ExtraMembers == nil {
+					fc.ExtraMembers = geojson.Properties{}
+				}
+				fc.ExtraMembers[k] = v
+			}
+		}
+		doc.Collection = fc
+	case "Feature":
+		var rf rawFeature
+		for k, raw := range top {
+			_ = rf.set(k, raw)
+		}
+		f, err := rd.feature(&rf)
+		if err != nil {
+			return nil, problemErr(err, 0, f.ID, 0)
+		}
+		doc.Collection = &geojson.FeatureCollection{Type: "FeatureCollection", Features: []*geojson.Feature{f}}
+	default:
+		g, err := rd.geom.geometryFrom(top["type"], top["coordinates"], top["geometries"])
+		if err != nil {
+			return nil, problemErr(err, -1, nil, 0)
+		}
+		f := &geojson.Feature{Type: "Feature", Geometry: g, Properties: geojson.Properties{}}
+		doc.Collection = &geojson.FeatureCollection{Type: "FeatureCollection", Features: []*geojson.Feature{f}}
+	}
+	return doc, nil
+}
