@@ -11,8 +11,8 @@ func TestElevatorCandidates(t *testing.T) {
 	c := &d.Compounds[0]
 	c.Buildings[0].Units[1].HasElevator = true // unit 2 already retrofitted
 	c.Buildings = append(c.Buildings,
-		Building{ID: "4", Storeys: 3},                                              // too low
-		Building{ID: "5", Storeys: 4, Synthetic: []string{"storeys"}},              // no roster yet
+		Building{ID: "4", Storeys: 3},                                               // too low
+		Building{ID: "5", Storeys: 4, Synthetic: []string{"storeys"}},               // no roster yet
 		Building{ID: "6", Storeys: 18, HasElevator: true, Units: []Unit{{ID: "1"}}}, // has elevators
 	)
 	got := ElevatorCandidates(&d)

@@ -1,6 +1,7 @@
 package renovation
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -119,7 +120,7 @@ func newFeatureReader(file string, index int, f *geojson.Feature, errs *FeatureE
 		r.id = textOf(v)
 	}
 	if r.id == "" && f.ID != nil {
-		r.id = textOf(f.ID)
+		r.id = textOf(normaliseNumber(f.ID))
 	}
 	if r.id == "" {
 		r.id = strconv.Itoa(index + 1)
@@ -131,13 +132,41 @@ func (r *featureReader) fail(field string, format string, args ...any) {
 	*r.errs = append(*r.errs, &FeatureError{File: r.file, Index: r.index, ID: r.id, Field: field, Err: fmt.Errorf(format, args...)})
 }
 
+// lookup returns the value of the first key present. Numbers arrive as float64 (orb's
+// decoder), json.Number (geo/geojson, which keeps their digits) or int64 (GeoPackage); they are
+// all handed on as float64 when exactly representable, else as their decimal text.
 func (r *featureReader) lookup(keys []string) (any, string, bool) {
 	for _, k := range keys {
 		if v, ok := r.props[k]; ok && v != nil {
-			return v, k, true
+			return normaliseNumber(v), k, true
 		}
 	}
 	return nil, "", false
+}
+
+func normaliseNumber(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		s := x.String()
+		if !strings.ContainsAny(s, ".eE") {
+			if i, err := x.Int64(); err == nil && int64(float64(i)) == i {
+				return float64(i)
+			}
+			return s // an integer float64 cannot hold exactly, e.g. a 64-bit id: keep its digits
+		}
+		if f, err := x.Float64(); err == nil {
+			return f
+		}
+		return s
+	case int64:
+		if int64(float64(x)) == x {
+			return float64(x)
+		}
+		return strconv.FormatInt(x, 10)
+	case int:
+		return normaliseNumber(int64(x))
+	}
+	return v
 }
 
 func (r *featureReader) text(keys []string) string {

@@ -1,6 +1,7 @@
 package renovation
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -122,5 +123,27 @@ func TestAddBuildings(t *testing.T) {
 	}
 	if len(d.Compounds[0].Buildings) != 2 {
 		t.Error("a failed AddBuildings changed the district")
+	}
+}
+
+// Layers read by geo/geojson carry numbers as json.Number, and GeoPackage layers as int64.
+func TestFeaturesNumberTypes(t *testing.T) {
+	f := geojson.NewFeature(orb.Polygon{{{121.5, 31.2}, {121.6, 31.2}, {121.6, 31.3}, {121.5, 31.2}}})
+	f.ID = json.Number("12345678901234567890")
+	f.Properties = geojson.Properties{"built_year": json.Number("1986"), "site_area_m2": json.Number("19818.50"), "storeys": int64(6), "synthetic": json.Number("1")}
+	cs, err := CompoundsFromFeatures("c", []*geojson.Feature{f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := cs[0]; c.ID != "12345678901234567890" || c.BuiltYear != 1986 || c.SiteArea != 19818.5 || !c.IsSynthetic("x") {
+		t.Errorf("compound = %+v", c)
+	}
+	bs, err := BuildingsFromFeatures("b", []*geojson.Feature{f})
+	if err != nil || bs[0].Building.Storeys != 6 {
+		t.Errorf("building = %+v, %v", bs, err)
+	}
+	f.Properties["built_year"] = json.Number("1986.5")
+	if _, err := CompoundsFromFeatures("c", []*geojson.Feature{f}); err == nil || !strings.Contains(err.Error(), "built_year: 1986.5 is not a whole number") {
+		t.Errorf("fractional year: %v", err)
 	}
 }

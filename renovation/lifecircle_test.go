@@ -51,10 +51,10 @@ func TestParseRadii(t *testing.T) {
 		t.Errorf("object form has %d entries", len(obj))
 	}
 	for in, want := range map[string]string{
-		`[{"kind":"clinic","tier":"20min","metres":-3},{"kind":"clinic","tier":"20min","metres":3}]`: `radius 1 (clinic, 20min): tier "20min" is not 15min, 10min, 5min or block`,
-		`[{"kind":"clinic","tier":"5min","metres":0}]`:                                                  `radius 1 (clinic, 5min): radius 0 m is not a positive number`,
-		`[{"kind":"clinic","tier":"5min","metres":300},{"kind":"clinic","tier":"5min","metres":200}]`:   `radius 2 (clinic, 5min): repeats radius 1`,
-		`[{"kind":"clinic","tier":"5min","metre":300}]`:                                                 `unknown field "metre"`,
+		`[{"kind":"clinic","tier":"20min","metres":-3},{"kind":"clinic","tier":"20min","metres":3}]`:  `radius 1 (clinic, 20min): tier "20min" is not 15min, 10min, 5min or block`,
+		`[{"kind":"clinic","tier":"5min","metres":0}]`:                                                `radius 1 (clinic, 5min): radius 0 m is not a positive number`,
+		`[{"kind":"clinic","tier":"5min","metres":300},{"kind":"clinic","tier":"5min","metres":200}]`: `radius 2 (clinic, 5min): repeats radius 1`,
+		`[{"kind":"clinic","tier":"5min","metre":300}]`:                                               `unknown field "metre"`,
 		`{"clinic":"300"}`: `cannot unmarshal string`,
 		`300`:              `want a JSON array`,
 	} {
