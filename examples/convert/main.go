@@ -72,11 +72,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if cfg.sample {
 		fmt.Fprintln(stderr, "convert: no arguments: converting the embedded sample from gcj02 to wgs84 (see -h)")
 	}
-	if out := cfg.to.output; out != nil && out.write == nil {
-		fmt.Fprintf(stderr, "convert: -to %s is not yet wired: %s; write GeoJSON with -to %s meanwhile\n",
-			cfg.to.name, out.missing, out.crsName)
-		return exitError
-	}
 	name, data, err := readInput(cfg, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "convert: %v\n", err)
@@ -206,7 +201,7 @@ func convert(cfg config, name string, data []byte, stderr io.Writer) (*result, e
 	from := cfg.from
 	switch {
 	case cfg.to.output != nil:
-		to = cfg.to.output.crs
+		to = cfg.to.output.crs(cfg.from)
 	case cfg.to.gk3:
 		// Bring everything to lon/lat first, then pick the zone of the centre of the data.
 		if err := transformAll(doc, name, from, geo.CGCS2000); err != nil {

@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/paulmach/orb"
 	"github.com/xiaoqu/xiaoqu/geo"
+	"github.com/xiaoqu/xiaoqu/geo/gpkg"
 )
 
 // runForTest runs the program and returns its exit code, standard output and error.
@@ -268,10 +270,6 @@ func TestErrors(t *testing.T) {
 			"convert: stdin: -to gk3: the data has no coordinates to choose a zone from\n"},
 		{"too big", `{"type":"Point","coordinates":[116,39]}`, []string{"-from", "wgs84", "-to", "gcj02", "-max-bytes", "10"}, exitError,
 			"convert: stdin: larger than -max-bytes 10\n"},
-		{"gpkg not wired", "", []string{"-from", "gcj02", "-to", "gpkg", "-o", filepath.Join(dir, "x.gpkg")}, exitError,
-			"convert: -to gpkg is not yet wired: the GeoPackage writer (geo/gpkg) is not in this build; write GeoJSON with -to cgcs2000 meanwhile\n"},
-		{"kml not wired", "", []string{"-from", "gcj02", "-to", "kml", "-o", filepath.Join(dir, "x.kml")}, exitError,
-			"convert: -to kml is not yet wired: the KML writer (geo/kml) is not in this build; write GeoJSON with -to wgs84 meanwhile\n"},
 		{"gpkg without -o", "", []string{"-from", "gcj02", "-to", "gpkg"}, exitUsage,
 			"convert: -to gpkg writes a file: give it with -o FILE\n"},
 		{"unknown CRS", "", []string{"-from", "mars", "-to", "wgs84"}, exitUsage, ""},
@@ -364,4 +362,60 @@ func FuzzReadDocument(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFileOutputs converts the WGS84 fixture to a GeoPackage and to KML and reads both back.
+func TestFileOutputs(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join("testdata", "compound-wgs84.geojson")
+	want, err := readDocument(mustRead(t, in), readOptions{maxDepth: 32})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ from, srs string }{{"wgs84", "4326"}, {"cgcs2000", "4490"}} {
+		path := filepath.Join(dir, "compound-"+tc.from+".gpkg")
+		for range 2 { // a second run overwrites the file
+			if code, _, stderr := runForTest(t, "", "-from", tc.from, "-to", "gpkg", "-o", path, in); code != exitOK {
+				t.Fatalf("gpkg from %s: exit %d: %s", tc.from, code, stderr)
+			}
+		}
+		r, err := gpkg.Open(path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		layers, err := r.Layers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fc, err := r.ReadLayer(layers[0].Name)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(layers) != 1 || strconv.Itoa(layers[0].SRSID) != tc.srs || len(fc.Features) != len(want.features) {
+			t.Fatalf("gpkg from %s: layers %+v, %d features; want SRS %s and %d features", tc.from, layers, len(fc.Features), tc.srs, len(want.features))
+		}
+		for i, f := range fc.Features {
+			if !orb.Equal(f.Geometry, want.features[i].geometry) {
+				t.Errorf("gpkg feature %d geometry changed: %v", i, f.Geometry)
+			}
+		}
+	}
+	kmlPath := filepath.Join(dir, "compound.kml")
+	if code, _, stderr := runForTest(t, "", "-from", "wgs84", "-to", "kml", "-o", kmlPath, in); code != exitOK {
+		t.Fatalf("kml: exit %d: %s", code, stderr)
+	}
+	b := mustRead(t, kmlPath)
+	if n := strings.Count(string(b), "<Placemark"); n != len(want.features) {
+		t.Errorf("kml has %d placemarks, want %d", n, len(want.features))
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -2,27 +2,109 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"github.com/paulmach/orb/geojson"
 	"github.com/xiaoqu/xiaoqu/geo"
+	"github.com/xiaoqu/xiaoqu/geo/gpkg"
+	"github.com/xiaoqu/xiaoqu/geo/kml"
 )
 
 // fileOutput is a format -to can name besides a CRS. Such formats are written to the file
-// given with -o, in the CRS crs.
+// given with -o, in the CRS the output's crs function picks from the input's.
 type fileOutput struct {
-	crs     geo.CRS
-	crsName string // the -to value that gives GeoJSON in crs, for the "not yet wired" message
-	// write writes the converted features (coordinates already in crs) to path; nil while the
-	// writer is not wired in, and missing then says what is awaited.
-	write   func(path string, crs geo.CRS, doc *document) error
-	missing string
+	crs   func(from geo.CRS) geo.CRS
+	write func(path string, crs geo.CRS, doc *document) error
 }
 
-// fileOutputs are the formats other than GeoJSON. The GeoPackage and KML writers live in
-// geo/gpkg and geo/kml; to wire one, set write to a function that opens path and hands each
-// feature's geometry (f.geometry) and properties (f.properties()) to the writer.
+// fileOutputs are the formats other than GeoJSON. A GeoPackage keeps CGCS2000 data in
+// CGCS2000 (EPSG:4490) and holds everything else in WGS84 (EPSG:4326); KML is WGS84 by
+// definition.
 var fileOutputs = map[string]fileOutput{
-	"gpkg": {crs: geo.CGCS2000, crsName: "cgcs2000", missing: "the GeoPackage writer (geo/gpkg) is not in this build"},
-	"kml":  {crs: geo.WGS84, crsName: "wgs84", missing: "the KML writer (geo/kml) is not in this build"},
+	"gpkg": {crs: gpkgCRS, write: writeGeoPackage},
+	"kml":  {crs: func(geo.CRS) geo.CRS { return geo.WGS84 }, write: writeKML},
+}
+
+func gpkgCRS(from geo.CRS) geo.CRS {
+	if from == geo.CGCS2000 {
+		return geo.CGCS2000
+	}
+	return geo.WGS84
+}
+
+// layerTime is written as the GeoPackage's last_change, so that the same input gives the same
+// file byte for byte.
+var layerTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// orbFeatures turns the document's features into orb features with their properties, numbers
+// kept as json.Number, and their ids.
+func orbFeatures(doc *document) ([]*geojson.Feature, error) {
+	out := make([]*geojson.Feature, 0, len(doc.features))
+	for i := range doc.features {
+		f := &doc.features[i]
+		of := geojson.NewFeature(f.geometry)
+		props, err := f.properties()
+		if err != nil {
+			return nil, fmt.Errorf("features[%d]: properties: %v", i, err)
+		}
+		for _, p := range props {
+			of.Properties[p.Key] = p.Value
+		}
+		for _, m := range f.members {
+			if m.key == "id" {
+				dec := json.NewDecoder(bytesReader(m.raw))
+				dec.UseNumber()
+				var id any
+				if err := dec.Decode(&id); err == nil {
+					of.ID = id
+				}
+			}
+		}
+		out = append(out, of)
+	}
+	return out, nil
+}
+
+// layerName is the file's base name without extension, the layer name GIS software shows.
+func layerName(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if base == "" || strings.HasPrefix(strings.ToLower(base), "gpkg_") {
+		return "features"
+	}
+	return base
+}
+
+func writeGeoPackage(path string, crs geo.CRS, doc *document) error {
+	fs, err := orbFeatures(doc)
+	if err != nil {
+		return err
+	}
+	// Create refuses to overwrite; the command's -o means "write here", as for GeoJSON.
+	if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	return gpkg.WriteFile(path, &gpkg.Options{Time: layerTime}, gpkg.Layer{Name: layerName(path), SRSID: crs.EPSG(), Features: fs})
+}
+
+func writeKML(path string, _ geo.CRS, doc *document) error {
+	fs, err := orbFeatures(doc)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	name := layerName(path)
+	if err := kml.Write(f, kml.Document{Name: name, Layers: []kml.Layer{{Name: name, Features: fs, NameProperty: "name"}}}); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // property is one member of a feature's "properties", decoded, in input order.
