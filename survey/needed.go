@@ -63,27 +63,25 @@ func (c *counted) needed(r *Rule, res *Result) Needed {
 	}
 
 	part, agree := res.Participating, res.Agreeing
-	var forced, g1, g2 []OwnerTally // g1: no valid ballot; g2: abstained or opposed
-	for _, o := range c.owners {
+	var forced, g1, g2 []int32 // g1: no valid ballot; g2: abstained or opposed
+	for oi := range int32(len(c.owners)) {
+		o := &c.owners[oi]
 		switch {
-		case o.Vote == Agree:
-		case o.Occupied:
-			forced = append(forced, o)
-		case o.Vote == NoVote:
-			g1 = append(g1, o)
+		case o.vote == Agree:
+		case o.occupied:
+			forced = append(forced, oi)
+			if o.vote == NoVote {
+				part = part.plus(o.area)
+			}
+			agree = agree.plus(o.area)
+		case o.vote == NoVote:
+			g1 = append(g1, oi)
 		default:
-			g2 = append(g2, o)
+			g2 = append(g2, oi)
 		}
 	}
-	for _, o := range forced {
-		if o.Vote == NoVote {
-			part = part.plus(o)
-		}
-		agree = agree.plus(o)
-	}
-	sortCandidates(g1)
-	sortCandidates(g2)
-	s1, s2 := prefix(g1), prefix(g2)
+	a1, a2 := c.areasDesc(g1), c.areasDesc(g2)
+	s1, s2 := prefix(a1), prefix(a2)
 	total := res.Total
 	try := func(k1, k2 int) bool {
 		p := Count{part.Owners + int64(k1), part.Area + s1[k1]}
@@ -123,9 +121,11 @@ func (c *counted) needed(r *Rule, res *Result) Needed {
 	}
 	k1 := split(lo)
 	conv := make([]OwnerTally, 0, len(forced)+lo)
-	conv = append(conv, forced...)
-	conv = append(conv, g1[:k1]...)
-	conv = append(conv, g2[:lo-k1]...)
+	for _, oi := range forced {
+		conv = append(conv, c.tally(oi))
+	}
+	conv = c.largest(conv, g1, a1, k1)
+	conv = c.largest(conv, g2, a2, lo-k1)
 	sortCandidates(conv)
 	nd.Convert = conv
 	nd.Owners = len(conv)
@@ -141,6 +141,42 @@ func (c *counted) needed(r *Rule, res *Result) Needed {
 	}
 	nd.Reason = strings.Join(notes, "; ")
 	return nd
+}
+
+// areasDesc returns the areas of the owners g, largest first.
+func (c *counted) areasDesc(g []int32) []Area {
+	a := make([]Area, len(g))
+	for i, oi := range g {
+		a[i] = c.owners[oi].area
+	}
+	sortAreasDesc(a)
+	return a
+}
+
+// largest appends to dst the first k owners of g in sortCandidates order (largest area,
+// then abstainers before non-voters before opposers, then ID), given g's areas sorted
+// descending. Only the owners tied at the k-th area are sorted, so a million candidates cost
+// one pass.
+func (c *counted) largest(dst []OwnerTally, g []int32, desc []Area, k int) []OwnerTally {
+	if k == 0 {
+		return dst
+	}
+	cut := desc[k-1]
+	var tied []OwnerTally
+	for _, oi := range g {
+		switch a := c.owners[oi].area; {
+		case a > cut:
+			dst = append(dst, c.tally(oi))
+		case a == cut:
+			tied = append(tied, c.tally(oi))
+		}
+	}
+	above := 0
+	for above < k && desc[above] > cut {
+		above++
+	}
+	sortCandidates(tied)
+	return append(dst, tied[:k-above]...)
 }
 
 // sortCandidates orders owners largest area first, then abstainers before non-voters before
@@ -161,11 +197,11 @@ func sortCandidates(o []OwnerTally) {
 	})
 }
 
-// prefix returns the prefix sums of the owners' areas: s[k] is the area of the first k.
-func prefix(o []OwnerTally) []Area {
-	s := make([]Area, len(o)+1)
-	for i, x := range o {
-		s[i+1] = s[i] + x.Area
+// prefix returns the prefix sums of areas: s[k] is the sum of the first k.
+func prefix(a []Area) []Area {
+	s := make([]Area, len(a)+1)
+	for i, x := range a {
+		s[i+1] = s[i] + x
 	}
 	return s
 }

@@ -34,7 +34,9 @@ type Part struct {
 
 // CountedOwner returns the owner the part counts under for headcount (SPC interpretation
 // Art. 9): DeveloperBloc for unsold and undelivered parts, otherwise Owner.
-func (p Part) CountedOwner() string {
+func (p Part) CountedOwner() string { return countedOwner(&p) }
+
+func countedOwner(p *Part) string {
 	if p.Status == Unsold || p.Status == Undelivered {
 		return DeveloperBloc
 	}

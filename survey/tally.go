@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,7 +25,7 @@ type Count struct {
 	Area   Area  `json:"area_m2"`
 }
 
-func (c Count) plus(o OwnerTally) Count { return Count{c.Owners + 1, c.Area + o.Area} }
+func (c Count) plus(a Area) Count { return Count{c.Owners + 1, c.Area + a} }
 
 // of returns the owners or the area, as the measure says.
 func (c Count) of(m Measure) int64 {
@@ -188,187 +187,12 @@ func (p Poll) Owners() ([]OwnerTally, []BallotProblem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	out := slices.Clone(c.owners)
+	out := make([]OwnerTally, len(c.owners))
+	for i := range out {
+		out[i] = c.tally(int32(i))
+	}
 	sortOwners(out)
 	return out, c.problems, nil
-}
-
-// counted is a poll reduced to owners.
-type counted struct {
-	owners   []OwnerTally // in order of first appearance in the parts
-	problems []BallotProblem
-	parts    int
-	total    Area
-}
-
-// countPoll merges parts into owners (SPC interpretation Art. 9) and resolves the ballots.
-// Errors: joined *PartError values (ErrInvalidPart) for bad parts, ErrOverflow.
-func countPoll(p *Poll) (*counted, error) {
-	n := len(p.Parts)
-	ownerIdx := make(map[string]int32, n/2+1)
-	partIdx := make(map[string]int32, n)
-	partOwner := make([]int32, n)
-	owners := make([]OwnerTally, 0, n/2+1)
-	var errs []error
-	bad := 0
-	var total Area
-	for i := range p.Parts {
-		pt := &p.Parts[i]
-		reason := checkPart(pt)
-		if reason == "" {
-			if j, dup := partIdx[pt.ID]; dup {
-				reason = fmt.Sprintf("duplicate of part %d", j+1)
-			}
-		}
-		if reason != "" {
-			bad++
-			if bad <= maxPartErrors {
-				errs = append(errs, &PartError{Index: i, ID: pt.ID, Reason: reason})
-			}
-			continue
-		}
-		partIdx[pt.ID] = int32(i)
-		if pt.Area > MaxTotalArea-total {
-			return nil, fmt.Errorf("%w: at part %d (%q) the sum passes %s m²", ErrOverflow, i+1, pt.ID, MaxTotalArea)
-		}
-		total += pt.Area
-		id := pt.CountedOwner()
-		oi, ok := ownerIdx[id]
-		if !ok {
-			oi = int32(len(owners))
-			ownerIdx[id] = oi
-			owners = append(owners, OwnerTally{ID: id})
-		}
-		o := &owners[oi]
-		o.Parts++
-		o.Area += pt.Area
-		o.Occupied = o.Occupied || pt.Occupied
-		partOwner[i] = oi
-	}
-	if bad > 0 {
-		if bad > maxPartErrors {
-			errs = append(errs, fmt.Errorf("%w: %d more parts are invalid", ErrInvalidPart, bad-maxPartErrors))
-		}
-		return nil, errors.Join(errs...)
-	}
-
-	c := &counted{owners: owners, parts: n, total: total}
-	if len(p.Ballots) == 0 {
-		return c, nil
-	}
-	// Resolve each ballot to an owner; seen[o] is the set of votes seen for owner o (bit v).
-	seen := make([]uint8, len(owners))
-	first := make([]int32, len(owners))
-	var blocBuyers map[string]bool
-	problem := func(i int, b *Ballot, k ProblemKind, detail string) {
-		c.problems = append(c.problems, BallotProblem{Kind: k, Ballot: i, Ref: b.Ref, Owner: b.Owner, Part: b.Part, Detail: detail})
-	}
-	for i := range p.Ballots {
-		b := &p.Ballots[i]
-		if b.Vote == NoVote || !b.Vote.Valid() {
-			problem(i, b, ProblemInvalidVote, fmt.Sprintf("vote %d is not agree, oppose or abstain", int(b.Vote)))
-			continue
-		}
-		var oi int32
-		switch {
-		case b.Part != "":
-			pi, ok := partIdx[b.Part]
-			if !ok {
-				problem(i, b, ProblemUnknownPart, fmt.Sprintf("part %q is not in scope", b.Part))
-				continue
-			}
-			oi = partOwner[pi]
-			if b.Owner != "" && b.Owner != owners[oi].ID {
-				if owners[oi].ID == DeveloperBloc && b.Owner == p.Parts[pi].Owner {
-					problem(i, b, ProblemNotCounted, fmt.Sprintf("part %q is %s and counts with the developer (SPC interpretation Art. 9), not with its buyer %q", b.Part, p.Parts[pi].Status, b.Owner))
-				} else {
-					problem(i, b, ProblemMismatch, fmt.Sprintf("part %q counts under owner %q, not %q", b.Part, owners[oi].ID, b.Owner))
-				}
-				continue
-			}
-		case b.Owner != "":
-			var ok bool
-			oi, ok = ownerIdx[b.Owner]
-			if !ok {
-				if blocBuyers == nil {
-					blocBuyers = map[string]bool{}
-					for j := range p.Parts {
-						if p.Parts[j].CountedOwner() == DeveloperBloc {
-							blocBuyers[p.Parts[j].Owner] = true
-						}
-					}
-				}
-				if blocBuyers[b.Owner] {
-					problem(i, b, ProblemNotCounted, fmt.Sprintf("owner %q holds only unsold or undelivered parts, which count with the developer (SPC interpretation Art. 9)", b.Owner))
-				} else {
-					problem(i, b, ProblemUnknownOwner, fmt.Sprintf("owner %q holds no part in scope", b.Owner))
-				}
-				continue
-			}
-		default:
-			problem(i, b, ProblemNoIdentity, "names neither an owner nor a part")
-			continue
-		}
-		if seen[oi] == 0 {
-			first[oi] = int32(i)
-		}
-		seen[oi] |= 1 << b.Vote
-	}
-	conflicts := false
-	for oi := range owners {
-		s := seen[oi]
-		switch {
-		case s == 0:
-		case bits.OnesCount8(s) == 1:
-			owners[oi].Vote = Vote(bits.TrailingZeros8(s))
-		default:
-			conflicts = true
-		}
-	}
-	if conflicts {
-		c.conflictProblems(p, partIdx, partOwner, ownerIdx, seen, first)
-	}
-	slices.SortStableFunc(c.problems, func(a, b BallotProblem) int { return a.Ballot - b.Ballot })
-	return c, nil
-}
-
-// conflictProblems reports, once per owner, the owners who cast different votes, quoting
-// every ballot. Only called when there is a conflict, so it may take a second pass.
-func (c *counted) conflictProblems(p *Poll, partIdx map[string]int32, partOwner []int32, ownerIdx map[string]int32, seen []uint8, first []int32) {
-	refs := map[int32][]string{}
-	for i := range p.Ballots {
-		b := &p.Ballots[i]
-		if b.Vote == NoVote || !b.Vote.Valid() {
-			continue
-		}
-		oi := int32(-1)
-		if b.Part != "" {
-			if j, ok := partIdx[b.Part]; ok {
-				oi = partOwner[j]
-			}
-		} else if x, ok := ownerIdx[b.Owner]; ok {
-			oi = x
-		}
-		if oi < 0 || bits.OnesCount8(seen[oi]) < 2 {
-			continue
-		}
-		ref := b.Ref
-		if ref == "" {
-			ref = fmt.Sprintf("ballot %d", i+1)
-		}
-		refs[oi] = append(refs[oi], b.Vote.String()+" ("+ref+")")
-	}
-	for oi := range c.owners {
-		if bits.OnesCount8(seen[oi]) < 2 {
-			continue
-		}
-		i := first[oi]
-		b := &p.Ballots[i]
-		c.problems = append(c.problems, BallotProblem{
-			Kind: ProblemConflict, Ballot: int(i), Ref: b.Ref, Owner: c.owners[oi].ID,
-			Detail: fmt.Sprintf("owner %q cast different votes: %s; none is counted", c.owners[oi].ID, strings.Join(refs[int32(oi)], ", ")),
-		})
-	}
 }
 
 // Tally counts a poll under rule r, exactly in integers.
@@ -391,18 +215,20 @@ func (c *counted) conflictProblems(p *Poll, partIdx map[string]int32, partOwner 
 // Errors: an invalid rule (ErrInvalidRule); invalid parts — empty ID, non-positive area,
 // duplicate ID, a sold part with no owner — as joined *PartError values (ErrInvalidPart);
 // ErrOverflow if the total area does not fit in an int64.
-func Tally(p Poll, r Rule) (Result, error) {
+func Tally(p Poll, r Rule) (Result, error) { return tallyHash(p, r, seededHash()) }
+
+func tallyHash(p Poll, r Rule, hash stringHash) (Result, error) {
 	if err := r.Validate(); err != nil {
 		return Result{}, err
 	}
-	c, err := countPoll(&p)
+	c, err := countPollHash(&p, hash)
 	if err != nil {
 		return Result{}, err
 	}
-	return c.result(&p, &r), nil
+	return c.result(&r), nil
 }
 
-func (c *counted) result(p *Poll, r *Rule) Result {
+func (c *counted) result(r *Rule) Result {
 	res := Result{
 		Rule:       r.Name,
 		Basis:      basis(r),
@@ -415,23 +241,24 @@ func (c *counted) result(p *Poll, r *Rule) Result {
 	if res.Problems == nil {
 		res.Problems = []BallotProblem{}
 	}
-	for _, o := range c.owners {
-		res.Total = res.Total.plus(o)
-		switch o.Vote {
+	for oi := range c.owners {
+		o := &c.owners[oi]
+		res.Total = res.Total.plus(o.area)
+		switch o.vote {
 		case Agree:
-			res.Agreeing = res.Agreeing.plus(o)
-			res.Participating = res.Participating.plus(o)
+			res.Agreeing = res.Agreeing.plus(o.area)
+			res.Participating = res.Participating.plus(o.area)
 		case Oppose:
-			res.Opposing = res.Opposing.plus(o)
-			res.Participating = res.Participating.plus(o)
+			res.Opposing = res.Opposing.plus(o.area)
+			res.Participating = res.Participating.plus(o.area)
 		case Abstain:
-			res.Abstaining = res.Abstaining.plus(o)
-			res.Participating = res.Participating.plus(o)
+			res.Abstaining = res.Abstaining.plus(o.area)
+			res.Participating = res.Participating.plus(o.area)
 		default:
-			res.NotVoting = res.NotVoting.plus(o)
+			res.NotVoting = res.NotVoting.plus(o.area)
 		}
-		if o.Occupied && o.Vote != Agree {
-			res.Vetoes = append(res.Vetoes, o)
+		if o.occupied && o.vote != Agree {
+			res.Vetoes = append(res.Vetoes, c.tally(int32(oi)))
 		}
 	}
 	sortOwners(res.Vetoes)
@@ -441,7 +268,7 @@ func (c *counted) result(p *Poll, r *Rule) Result {
 		held = held && cr.Held
 		res.Clauses = append(res.Clauses, cr)
 	}
-	res.Objections = unresolvedObjections(p.Objections, c.owners, r)
+	res.Objections = c.unresolvedObjections(r)
 	blocked := r.NoUnresolvedObjection && len(res.Objections) > 0
 	res.Passed = held && len(res.Vetoes) == 0 && !blocked
 	res.Needed = c.needed(r, &res)
@@ -460,7 +287,8 @@ func basis(r *Rule) string {
 
 // unresolvedObjections returns the recorded objections still unresolved, in input order, then
 // (under OpposeIsObjection) one per opposing owner without a resolved objection, by owner ID.
-func unresolvedObjections(objs []Objection, owners []OwnerTally, r *Rule) []Objection {
+func (c *counted) unresolvedObjections(r *Rule) []Objection {
+	objs := c.poll.Objections
 	out := []Objection{}
 	recorded := map[string]bool{} // an owner's own record replaces the vote's objection
 	for _, o := range objs {
@@ -473,9 +301,9 @@ func unresolvedObjections(objs []Objection, owners []OwnerTally, r *Rule) []Obje
 	}
 	if r.OpposeIsObjection {
 		var opp []Objection
-		for _, o := range owners {
-			if o.Vote == Oppose && !recorded[o.ID] {
-				opp = append(opp, Objection{By: o.ID, Reason: "voted oppose (反对)"})
+		for oi := range c.owners {
+			if c.owners[oi].vote == Oppose && !recorded[c.id(int32(oi))] {
+				opp = append(opp, Objection{By: c.id(int32(oi)), Reason: "voted oppose (反对)"})
 			}
 		}
 		slices.SortFunc(opp, func(a, b Objection) int { return strings.Compare(a.By, b.By) })
