@@ -45,6 +45,9 @@ type Quantity struct {
 // String formats the quantity as "8 owners" or "600.00 m²".
 func (q Quantity) String() string {
 	if q.Measure == ByHeadcount {
+		if q.Value == 1 || q.Value == -1 {
+			return strconv.FormatInt(q.Value, 10) + " owner"
+		}
 		return strconv.FormatInt(q.Value, 10) + " owners"
 	}
 	return Area(q.Value).String() + " m²"

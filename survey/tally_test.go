@@ -124,7 +124,7 @@ func TestTallyBoundaries(t *testing.T) {
 			"quorum headcount one short", major,
 			cat(repeat(6, "80.00", Agree), []row{{area: "120.00", vote: Abstain}}, repeat(5, "60.00", NoVote)),
 			false,
-			[]clauseSummary{{true, "0.00 m²"}, {false, "-1 owners"}, {true, "30.00 m²"}, {true, "0 owners"}},
+			[]clauseSummary{{true, "0.00 m²"}, {false, "-1 owner"}, {true, "30.00 m²"}, {true, "0 owners"}},
 		},
 		{
 			"agreement area 0.01 m² short of 3/4", major,
@@ -136,20 +136,20 @@ func TestTallyBoundaries(t *testing.T) {
 			"agreement headcount one short of 3/4", major,
 			cat(repeat(5, "90.00", Agree), repeat(3, "50.00", Oppose), repeat(4, "75.00", NoVote)),
 			false,
-			[]clauseSummary{{true, "0.00 m²"}, {true, "0 owners"}, {true, "0.00 m²"}, {false, "-1 owners"}},
+			[]clauseSummary{{true, "0.00 m²"}, {true, "0 owners"}, {true, "0.00 m²"}, {false, "-1 owner"}},
 		},
 		{
 			"agreement headcount one over 3/4", major,
 			cat(repeat(7, "64.29", Agree), []row{{area: "149.97", vote: Oppose}}, repeat(4, "75.00", NoVote)),
 			true,
-			[]clauseSummary{{true, "0.00 m²"}, {true, "0 owners"}, {true, "0.03 m²"}, {true, "1 owners"}},
+			[]clauseSummary{{true, "0.00 m²"}, {true, "0 owners"}, {true, "0.03 m²"}, {true, "1 owner"}},
 		},
 		{
 			// exactly half agrees: 过半数 is strict, so it fails on both measures.
 			"exactly half fails", ordinary,
 			cat(repeat(4, "75.00", Agree), repeat(4, "75.00", Oppose), repeat(4, "75.00", NoVote)),
 			false,
-			[]clauseSummary{{true, "0.00 m²"}, {true, "0 owners"}, {false, "-0.01 m²"}, {false, "-1 owners"}},
+			[]clauseSummary{{true, "0.00 m²"}, {true, "0 owners"}, {false, "-0.01 m²"}, {false, "-1 owner"}},
 		},
 		{
 			"one more than half passes", ordinary,
