@@ -67,3 +67,112 @@ func ExampleTally() {
 	//   业主101               70.00 平方米 m²  现为 now 反对 / oppose  占用 occupied
 	//   注 Note: includes 1 owner(s) of occupied parts, whose consent is required
 }
+
+// The Kanghua compound: 141 households are asked to prepay a 70万 gas installation fee.
+// 70万 over 141 is not a whole number of fen, so EqualDues apportions it exactly: 127
+// households are asked ¥4,964.54 and 14 (the last by ID) ¥4,964.53. 135 paid, 4 signed
+// waivers, 2 flats are vacant and unreachable.
+func ExampleCollection_Report() {
+	var ids []string
+	for i := 1; i <= 141; i++ {
+		ids = append(ids, fmt.Sprintf("H%03d", i))
+	}
+	dues, _ := survey.EqualDues(70_000_000, ids)
+	c := survey.Collection{Name: "康华小区燃气入户预缴", Deadline: "2024-06-30", Dues: dues}
+	for _, d := range dues[:135] {
+		c.Payments = append(c.Payments, survey.Payment{Household: d.Household, AmountFen: d.AmountFen})
+	}
+	for _, d := range dues[135:139] {
+		c.Waivers = append(c.Waivers, survey.Waiver{Household: d.Household, Proof: "放弃声明 " + d.Household})
+	}
+	c.Unreachable = []survey.Unreachable{{Household: "H140", Reason: "空置"}, {Household: "H141", Reason: "空置"}}
+	r, err := c.Report()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("households:", r.Households, r.Count)
+	fmt.Println("asked:", survey.FormatFen(r.DueFen), "collected:", survey.FormatFen(r.CollectedFen))
+	fmt.Println("waived:", survey.FormatFen(r.WaivedFen), "outstanding:", survey.FormatFen(r.OutstandingFen))
+	fmt.Printf("rate: %v = %s of what is due; %s of what was asked\n", r.Rate, r.RatePercent, r.RateOfAskedPercent)
+	fmt.Println("to chase before", r.Deadline+":", len(r.Chase))
+	for _, s := range r.UnreachedOutstanding {
+		fmt.Println("unreachable:", s.Household, survey.FormatFen(s.OutstandingFen), s.Note)
+	}
+	// Output:
+	// households: 141 map[paid:135 unreachable:2 waived:4]
+	// asked: ¥700,000.00 collected: ¥670,212.82
+	// waived: ¥19,858.12 outstanding: ¥9,929.06
+	// rate: 33510641/34007094 = 98.54% of what is due; 95.74% of what was asked
+	// to chase before 2024-06-30: 0
+	// unreachable: H140 ¥4,964.53 unreachable: 空置
+	// unreachable: H141 ¥4,964.53 unreachable: 空置
+}
+
+// The Shichahai coal-to-electricity census: the published figures add up; a copy with two
+// slips does not, and every identity that fails is reported with its difference.
+func ExampleReconcile() {
+	census := func(separated, full int64) survey.Category {
+		return survey.Category{Name: "登记户数", Count: 25956, Breakdowns: []survey.Breakdown{{
+			Name: "按区域",
+			Parts: []survey.Category{
+				{Name: "集中供热区", Count: 4970},
+				{Name: "煤改电范围", Count: 20986, Breakdowns: []survey.Breakdown{
+					{Name: "按居住状况", Parts: []survey.Category{
+						{Name: "人户合一", Count: 14538}, {Name: "出租", Count: 2234},
+						{Name: "人户分离", Count: separated}, {Name: "有房无户", Count: 189},
+					}},
+					{Name: "按参与方式", Parts: []survey.Category{
+						{Name: "全部参与", Count: full}, {Name: "仅电力增容", Count: 1481},
+					}},
+				}},
+			},
+		}}}
+	}
+	m, _ := survey.Reconcile(census(4025, 19505))
+	fmt.Println("published:", len(m), "mismatches")
+	m, _ = survey.Reconcile(census(4052, 19550))
+	for _, x := range m {
+		fmt.Println(x)
+	}
+	// Output:
+	// published: 0 mismatches
+	// 登记户数 / 煤改电范围 (按居住状况): 20,986 ≠ 14,538 + 2,234 + 4,052 + 189 = 21,013, difference -27
+	// 登记户数 / 煤改电范围 (按参与方式): 20,986 ≠ 19,550 + 1,481 = 21,031, difference -45
+}
+
+// A canvass of three stairwells sorted into ready to sign, few objectors and waiting.
+func ExampleTriage() {
+	var parts []survey.Part
+	var responses []survey.Response
+	// One letter per flat, 101, 102, 201 … 602: a agree, o oppose, u undecided, - not reached.
+	for u, answers := range []string{"aaaaaaaaaaoo", "aaaoooaaaa--", "uuuu--aaaaoo"} {
+		for i, c := range answers {
+			id := fmt.Sprintf("%d-%d0%d", u+1, i/2+1, i%2+1)
+			parts = append(parts, survey.Part{ID: id, Owner: id, Area: 7500, Building: "5号楼", Unit: fmt.Sprint(u+1) + "单元"})
+			v := map[rune]survey.Vote{'a': survey.Agree, 'o': survey.Oppose, 'u': survey.Abstain, '-': survey.NoVote}[c]
+			responses = append(responses, survey.Response{Part: id, Vote: v, Floor: i/2 + 1})
+		}
+	}
+	stairwells, err := survey.Triage(parts, responses, survey.TriageOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range stairwells {
+		fmt.Printf("%s: %s %s, visit %d", s.Key, s.Group.Chinese(), s.Group, len(s.Visit))
+		if s.Group == survey.FewObjectors {
+			fmt.Printf(" (%s: %s)", s.Visit[0].Owner, s.Visit[0].Vote)
+		}
+		fmt.Println()
+	}
+	for _, r := range survey.RatesByFloor(responses)[:2] {
+		fmt.Printf("floor %s: %d of %d agree, 95%% CI %.2f–%.2f\n", r.Group, r.Agree, r.Responded, r.Low, r.High)
+	}
+	// Output:
+	// 5号楼 1单元: 可以签约 ready-to-sign, visit 0
+	// 5号楼 2单元: 个别反对 few-objectors, visit 1 (2-202: oppose)
+	// 5号楼 3单元: 观望 waiting, visit 8
+	// floor 1: 4 of 6 agree, 95% CI 0.30–0.90
+	// floor 2: 3 of 6 agree, 95% CI 0.19–0.81
+}
