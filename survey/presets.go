@@ -14,8 +14,8 @@ var ErrUnknownRule = errors.New("unknown rule")
 // ≥ 2/3 of the headcount take part (专有部分面积占比三分之二以上的业主且人数占比三分之二以上的业主参与表决).
 func quorum() []Clause {
 	return []Clause{
-		{Counts: Participating, Measure: ByArea, Base: OfAll, Threshold: TwoThirds, Inclusive: true},
-		{Counts: Participating, Measure: ByHeadcount, Base: OfAll, Threshold: TwoThirds, Inclusive: true},
+		{Counts: Participating, Measure: ByArea, Base: OfAll, Threshold: twoThirds, Inclusive: true},
+		{Counts: Participating, Measure: ByHeadcount, Base: OfAll, Threshold: twoThirds, Inclusive: true},
 	}
 }
 
@@ -70,7 +70,7 @@ func Presets() []Rule {
 			Source:  "[P] 中华人民共和国民法典 第二百七十八条第二款 (Civil Code Art. 278 ¶2); counting per SPC interpretation on building division ownership Arts. 8–9 (2020-12-29); 以上 inclusive per Art. 1259",
 			Date:    "2021-01-01",
 			Scope:   "the owners sharing the part decided on (building, unit or compound)",
-			Clauses: append(quorum(), agreeing(OfParticipating, ThreeQuarters, true)...),
+			Clauses: append(quorum(), agreeing(OfParticipating, threeQuarters, true)...),
 		},
 		{
 			Name:    "civil-code-2021-ordinary",
@@ -80,7 +80,7 @@ func Presets() []Rule {
 			Date:    "2021-01-01",
 			Scope:   "the owners sharing the part decided on",
 			Notes:   "Art. 1259 does not define 过半数; its plain meaning, more than half (exactly 1/2 fails), is assumed.",
-			Clauses: append(quorum(), agreeing(OfParticipating, Half, false)...),
+			Clauses: append(quorum(), agreeing(OfParticipating, half, false)...),
 		},
 		{
 			Name:    "property-law-2007-major",
@@ -89,7 +89,7 @@ func Presets() []Rule {
 			Source:  "[W] 中华人民共和国物权法 第七十六条第二款 (Property Law Art. 76 ¶2, repealed 2021-01-01), text as reproduced in 《物权法释义》 on secondary sites",
 			Date:    "2007-10-01",
 			Notes:   "In force 2007-10-01 to 2020-12-31; for decisions of that period. No participation quorum; the denominators are totals.",
-			Clauses: agreeing(OfAll, TwoThirds, true),
+			Clauses: agreeing(OfAll, twoThirds, true),
 		},
 		{
 			Name:    "property-law-2007-ordinary",
@@ -98,7 +98,7 @@ func Presets() []Rule {
 			Source:  "[W] 中华人民共和国物权法 第七十六条第二款 (Property Law Art. 76 ¶2, repealed 2021-01-01)",
 			Date:    "2007-10-01",
 			Notes:   "In force 2007-10-01 to 2020-12-31. 过半数 read as strictly more than half.",
-			Clauses: agreeing(OfAll, Half, false),
+			Clauses: agreeing(OfAll, half, false),
 		},
 		{
 			Name:    "property-regulation-2018-major",
@@ -108,10 +108,10 @@ func Presets() []Rule {
 			Date:    "2018-03-19",
 			Notes:   "Not aligned with the Civil Code, which prevails where they conflict.",
 			Clauses: []Clause{
-				{Counts: Participating, Measure: ByArea, Base: OfAll, Threshold: Half},
-				{Counts: Participating, Measure: ByHeadcount, Base: OfAll, Threshold: Half},
-				{Counts: Agreeing, Measure: ByArea, Base: OfAll, Threshold: TwoThirds, Inclusive: true},
-				{Counts: Agreeing, Measure: ByHeadcount, Base: OfAll, Threshold: TwoThirds, Inclusive: true},
+				{Counts: Participating, Measure: ByArea, Base: OfAll, Threshold: half},
+				{Counts: Participating, Measure: ByHeadcount, Base: OfAll, Threshold: half},
+				{Counts: Agreeing, Measure: ByArea, Base: OfAll, Threshold: twoThirds, Inclusive: true},
+				{Counts: Agreeing, Measure: ByHeadcount, Base: OfAll, Threshold: twoThirds, Inclusive: true},
 			},
 		},
 		{
@@ -122,10 +122,10 @@ func Presets() []Rule {
 			Date:    "2018-03-19",
 			Notes:   "Not aligned with the Civil Code, which prevails where they conflict.",
 			Clauses: []Clause{
-				{Counts: Participating, Measure: ByArea, Base: OfAll, Threshold: Half},
-				{Counts: Participating, Measure: ByHeadcount, Base: OfAll, Threshold: Half},
-				{Counts: Agreeing, Measure: ByArea, Base: OfAll, Threshold: Half},
-				{Counts: Agreeing, Measure: ByHeadcount, Base: OfAll, Threshold: Half},
+				{Counts: Participating, Measure: ByArea, Base: OfAll, Threshold: half},
+				{Counts: Participating, Measure: ByHeadcount, Base: OfAll, Threshold: half},
+				{Counts: Agreeing, Measure: ByArea, Base: OfAll, Threshold: half},
+				{Counts: Agreeing, Measure: ByHeadcount, Base: OfAll, Threshold: half},
 			},
 		},
 		{
@@ -136,7 +136,7 @@ func Presets() []Rule {
 			Date:                  "2020",
 			Scope:                 "unit (单元)",
 			Notes:                 "Only news reports were read. Assumed: 2/3 is inclusive (以上); an oppose vote in the unit is an objection until resolved or withdrawn.",
-			Clauses:               agreeing(OfAll, TwoThirds, true),
+			Clauses:               agreeing(OfAll, twoThirds, true),
 			NoUnresolvedObjection: true,
 			OpposeIsObjection:     true,
 		},
@@ -148,7 +148,7 @@ func Presets() []Rule {
 			Date:    "2023-09-18",
 			Scope:   "unit (单元)",
 			Notes:   "Weak source. It calls participation \"a legal majority of owners\"; the Civil Code double 2/3 quorum is assumed.",
-			Clauses: append(quorum(), agreeing(OfParticipating, ThreeQuarters, true)...),
+			Clauses: append(quorum(), agreeing(OfParticipating, threeQuarters, true)...),
 		},
 		{
 			Name:                  "chengdu-2018-elevator",
@@ -158,7 +158,7 @@ func Presets() []Rule {
 			Date:                  "2018",
 			Scope:                 "unit, building (幢) or compound",
 			Notes:                 "Only a news report was read. Assumed: 2/3 is inclusive; an oppose vote in scope is an objection until resolved.",
-			Clauses:               agreeing(OfAll, TwoThirds, true),
+			Clauses:               agreeing(OfAll, twoThirds, true),
 			NoUnresolvedObjection: true,
 			OpposeIsObjection:     true,
 		},
@@ -170,7 +170,7 @@ func Presets() []Rule {
 			Date:                  "2019-02-12",
 			Scope:                 "unit (单元/梯)",
 			Notes:                 "Objections are the written objections filed in the 15-day publicity by other owners of the building and affected parties; they must be recorded as Objection values. An oppose vote alone is not taken as one.",
-			Clauses:               agreeing(OfAll, TwoThirds, true),
+			Clauses:               agreeing(OfAll, twoThirds, true),
 			NoUnresolvedObjection: true,
 		},
 		{
@@ -181,7 +181,7 @@ func Presets() []Rule {
 			Date:    "2019",
 			Scope:   "building (幢); where the elevator stands on compound-shared land the compound's consent (1/2) is also needed: tally it separately",
 			Notes:   "Weak source. Assumed: 2/3 of all area and 2/3 of all owners (the Property Law counting of the time), inclusive.",
-			Clauses: agreeing(OfAll, TwoThirds, true),
+			Clauses: agreeing(OfAll, twoThirds, true),
 		},
 		{
 			Name:    "shanghai-2021-elevator",
@@ -190,7 +190,7 @@ func Presets() []Rule {
 			Source:  "[P] 上海市城市更新条例 第三十三条 (Urban Renewal Regulation Art. 33, 2021-08-25); 上海市住宅物业管理规定 第十八条、第六十九条 (Residential Property Management Provisions Arts. 18 and 69, 2020-12-30)",
 			Date:    "2021-08-25",
 			Scope:   "unit (单元): the owners who share the part (Art. 69)",
-			Clauses: append(quorum(), agreeing(OfParticipating, ThreeQuarters, true)...),
+			Clauses: append(quorum(), agreeing(OfParticipating, threeQuarters, true)...),
 		},
 		{
 			Name:    "wuhan-2024-elevator",
@@ -199,7 +199,7 @@ func Presets() []Rule {
 			Source:  "[N] 武汉市既有住宅加装电梯指导意见 (Wuhan Guiding Opinions), Changjiang Business Daily 2024-07-26",
 			Date:    "2024",
 			Scope:   "unit (单元)",
-			Clauses: append(quorum(), agreeing(OfParticipating, ThreeQuarters, true)...),
+			Clauses: append(quorum(), agreeing(OfParticipating, threeQuarters, true)...),
 		},
 	}
 	slices.SortFunc(rules, func(a, b Rule) int { return strings.Compare(a.Name, b.Name) })

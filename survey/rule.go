@@ -19,11 +19,12 @@ type Fraction struct {
 	Q int64 // denominator, ≥ 1
 }
 
-// The thresholds the Civil Code, the Property Law and the local rules use.
+// The thresholds the Civil Code, the Property Law and the local rules use (unexported: a
+// package-level value that callers could change would be global mutable state).
 var (
-	Half          = Fraction{1, 2}
-	TwoThirds     = Fraction{2, 3}
-	ThreeQuarters = Fraction{3, 4}
+	half          = Fraction{1, 2}
+	twoThirds     = Fraction{2, 3}
+	threeQuarters = Fraction{3, 4}
 )
 
 // Valid reports whether 0 ≤ P ≤ Q and Q ≥ 1.

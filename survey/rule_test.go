@@ -17,7 +17,7 @@ func TestParseFraction(t *testing.T) {
 		want Fraction
 		ok   bool
 	}{
-		{"2/3", TwoThirds, true}, {" 3 / 4 ", ThreeQuarters, true}, {"1/2", Half, true},
+		{"2/3", twoThirds, true}, {" 3 / 4 ", threeQuarters, true}, {"1/2", half, true},
 		{"0/1", Fraction{0, 1}, true}, {"4/4", Fraction{4, 4}, true},
 		{"4/3", Fraction{}, false}, {"1/0", Fraction{}, false}, {"-1/2", Fraction{}, false},
 		{"2", Fraction{}, false}, {"a/b", Fraction{}, false}, {"", Fraction{}, false},
@@ -37,7 +37,7 @@ func TestParseFraction(t *testing.T) {
 // including totals near the int64 limit where p·d overflows 64 bits.
 func TestFractionExact(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	fracs := []Fraction{Half, TwoThirds, ThreeQuarters, {1, 1}, {0, 1}, {999999999, 1000000000}, {math.MaxInt64 - 1, math.MaxInt64}}
+	fracs := []Fraction{half, twoThirds, threeQuarters, {1, 1}, {0, 1}, {999999999, 1000000000}, {math.MaxInt64 - 1, math.MaxInt64}}
 	ds := []int64{0, 1, 2, 3, 4, 12, 90000, int64(MaxTotalArea), math.MaxInt64 - 1, math.MaxInt64 / 3}
 	for range 2000 {
 		ds = append(ds, rng.Int64N(math.MaxInt64-1), rng.Int64N(1000))
@@ -86,12 +86,12 @@ func TestClauseBoundaries(t *testing.T) {
 		margin     int64
 		wantString string
 	}
-	quorumArea := Clause{Counts: Participating, Measure: ByArea, Base: OfAll, Threshold: TwoThirds, Inclusive: true}
-	quorumHead := Clause{Counts: Participating, Measure: ByHeadcount, Base: OfAll, Threshold: TwoThirds, Inclusive: true}
-	agreeArea := Clause{Counts: Agreeing, Measure: ByArea, Base: OfParticipating, Threshold: ThreeQuarters, Inclusive: true}
-	agreeHead := Clause{Counts: Agreeing, Measure: ByHeadcount, Base: OfParticipating, Threshold: ThreeQuarters, Inclusive: true}
-	halfArea := Clause{Counts: Agreeing, Measure: ByArea, Base: OfParticipating, Threshold: Half}
-	halfHead := Clause{Counts: Agreeing, Measure: ByHeadcount, Base: OfParticipating, Threshold: Half}
+	quorumArea := Clause{Counts: Participating, Measure: ByArea, Base: OfAll, Threshold: twoThirds, Inclusive: true}
+	quorumHead := Clause{Counts: Participating, Measure: ByHeadcount, Base: OfAll, Threshold: twoThirds, Inclusive: true}
+	agreeArea := Clause{Counts: Agreeing, Measure: ByArea, Base: OfParticipating, Threshold: threeQuarters, Inclusive: true}
+	agreeHead := Clause{Counts: Agreeing, Measure: ByHeadcount, Base: OfParticipating, Threshold: threeQuarters, Inclusive: true}
+	halfArea := Clause{Counts: Agreeing, Measure: ByArea, Base: OfParticipating, Threshold: half}
+	halfHead := Clause{Counts: Agreeing, Measure: ByHeadcount, Base: OfParticipating, Threshold: half}
 	tests := []tc{
 		{"2/3 area exactly", quorumArea, 60000, 90000, true, 0, `clause "participating area ≥ 2/3 of all": 600.00 m² of 900.00 m², 0.00 m² to spare`},
 		{"2/3 area 0.01 short", quorumArea, 59999, 90000, false, -1, `clause "participating area ≥ 2/3 of all": 599.99 m² of 900.00 m², 0.01 m² short`},
@@ -166,7 +166,7 @@ func TestRuleJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(in), &r); err != nil {
 		t.Fatal(err)
 	}
-	want := Rule{Name: "x", Clauses: []Clause{{Counts: Agreeing, Measure: ByHeadcount, Base: OfAll, Threshold: TwoThirds, Inclusive: true}}}
+	want := Rule{Name: "x", Clauses: []Clause{{Counts: Agreeing, Measure: ByHeadcount, Base: OfAll, Threshold: twoThirds, Inclusive: true}}}
 	if diff := cmp.Diff(want, r); diff != "" {
 		t.Errorf("decode (-want +got):\n%s", diff)
 	}
@@ -196,10 +196,10 @@ func TestRuleValidate(t *testing.T) {
 	bad := []Rule{
 		{Name: "empty"},
 		{Name: "q0", Clauses: []Clause{{Threshold: Fraction{1, 0}}}},
-		{Name: "trivial", Clauses: []Clause{{Counts: Participating, Base: OfParticipating, Threshold: Half}}},
-		{Name: "measure", Clauses: []Clause{{Measure: 9, Threshold: Half}}},
-		{Name: "base", Clauses: []Clause{{Base: -1, Threshold: Half}}},
-		{Name: "counts", Clauses: []Clause{{Counts: 5, Threshold: Half}}},
+		{Name: "trivial", Clauses: []Clause{{Counts: Participating, Base: OfParticipating, Threshold: half}}},
+		{Name: "measure", Clauses: []Clause{{Measure: 9, Threshold: half}}},
+		{Name: "base", Clauses: []Clause{{Base: -1, Threshold: half}}},
+		{Name: "counts", Clauses: []Clause{{Counts: 5, Threshold: half}}},
 	}
 	for _, r := range bad {
 		if err := r.Validate(); !errors.Is(err, ErrInvalidRule) {
@@ -234,8 +234,8 @@ func TestPreset(t *testing.T) {
 	if diff := cmp.Diff(wantClauses, got); diff != "" {
 		t.Errorf("civil-code-2021-major clauses (-want +got):\n%s", diff)
 	}
-	r.Clauses[0].Threshold = Half // a copy: must not change the preset
-	if again, _ := Preset("civil-code-2021-major"); again.Clauses[0].Threshold != TwoThirds {
+	r.Clauses[0].Threshold = half // a copy: must not change the preset
+	if again, _ := Preset("civil-code-2021-major"); again.Clauses[0].Threshold != twoThirds {
 		t.Error("Preset returned a shared value")
 	}
 	if _, err := Preset("nope"); !errors.Is(err, ErrUnknownRule) {
