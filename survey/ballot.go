@@ -237,4 +237,7 @@ type Objection struct {
 	Resolution Resolution `json:"resolution"`
 	// Proof refers to the record of the resolution: a mediation agreement, a receipt.
 	Proof string `json:"proof,omitempty"`
+	// FromVote is set by Tally on the objection an oppose vote raises under a rule with
+	// OpposeIsObjection; such an objection goes when its owner agrees.
+	FromVote bool `json:"from_vote,omitempty"`
 }

@@ -3,6 +3,7 @@ package survey_test
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/xiaoqu/xiaoqu/survey"
 )
@@ -175,4 +176,35 @@ func ExampleTriage() {
 	// 5号楼 3单元: 观望 waiting, visit 8
 	// floor 1: 4 of 6 agree, 95% CI 0.30–0.90
 	// floor 2: 3 of 6 agree, 95% CI 0.19–0.81
+}
+
+// A roster as street offices keep it, with Chinese headers; the first part's area comes from
+// the register, SPC interpretation Art. 8, and its owner holds two flats.
+func ExampleReadRoster() {
+	csv := "房号,业主,登记面积,实测面积,状态,表决\n" +
+		"101,王芳,62.35,62.80,,同意\n" +
+		"102,王芳,,58.80,,同意\n" +
+		"201,,62.35,,未售,弃权\n" +
+		"202,李强,58.80,,,\n"
+	roster, err := survey.ReadRoster(strings.NewReader(csv), "花名册.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range roster.Parts {
+		fmt.Println(p.ID, p.CountedOwner(), p.Area, p.AreaSource)
+	}
+	rule, _ := survey.Preset("civil-code-2021-ordinary")
+	res, _ := survey.Tally(roster.Poll(), rule)
+	fmt.Println(res.Total.Owners, "owners,", res.Participating.Owners, "took part,", res.Agreeing.Owners, "agree:", res.Passed)
+
+	_, err = survey.ReadRoster(strings.NewReader("房号,业主,面积\n101,王芳,七十\n"), "花名册.csv")
+	fmt.Println(err)
+	// Output:
+	// 101 王芳 62.35 register
+	// 102 王芳 58.80 survey
+	// 201 建设单位 62.35 register
+	// 202 李强 58.80 register
+	// 3 owners, 2 took part, 1 agree: false
+	// 花名册.csv row 2 column 面积: invalid area: "七十" is not a number of square metres
 }

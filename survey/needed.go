@@ -42,13 +42,26 @@ func (c *counted) needed(r *Rule, res *Result) Needed {
 		nd.Reason = "no part in scope: nobody can decide"
 		return nd
 	}
-	objNote := ""
-	if r.NoUnresolvedObjection && len(res.Objections) > 0 {
-		by := make([]string, len(res.Objections))
-		for i, o := range res.Objections {
-			by[i] = o.By
+	// objNote names the objections still to resolve once the owners in conv agree (an
+	// objection raised by an oppose vote goes when its owner agrees).
+	objNote := func(conv []OwnerTally) string {
+		if !r.NoUnresolvedObjection {
+			return ""
 		}
-		objNote = fmt.Sprintf("resolve %d objection(s), by %s (the rule allows no unresolved objection)", len(by), strings.Join(by, ", "))
+		agreed := map[string]bool{}
+		for _, o := range conv {
+			agreed[o.ID] = true
+		}
+		var by []string
+		for _, o := range res.Objections {
+			if !(o.FromVote && agreed[o.By]) {
+				by = append(by, o.By)
+			}
+		}
+		if len(by) == 0 {
+			return ""
+		}
+		return fmt.Sprintf("resolve %d objection(s), by %s (the rule allows no unresolved objection)", len(by), strings.Join(by, ", "))
 	}
 	if res.Passed {
 		return nd
@@ -58,7 +71,7 @@ func (c *counted) needed(r *Rule, res *Result) Needed {
 		heldAll = heldAll && cr.Held
 	}
 	if heldAll {
-		nd.Reason = objNote
+		nd.Reason = objNote(nil)
 		return nd
 	}
 
@@ -136,8 +149,8 @@ func (c *counted) needed(r *Rule, res *Result) Needed {
 	if len(forced) > 0 {
 		notes = append(notes, fmt.Sprintf("includes %d owner(s) of occupied parts, whose consent is required", len(forced)))
 	}
-	if objNote != "" {
-		notes = append(notes, "also "+objNote)
+	if note := objNote(conv); note != "" {
+		notes = append(notes, "also "+note)
 	}
 	nd.Reason = strings.Join(notes, "; ")
 	return nd

@@ -245,3 +245,48 @@ func TestPreset(t *testing.T) {
 		t.Errorf("LabelZh = %q", got)
 	}
 }
+
+func FuzzRuleJSON(f *testing.F) {
+	for _, r := range Presets() {
+		b, _ := json.Marshal(r)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"clauses":[{"counts":"同意","measure":"人数","base":"全体","threshold":"1/1","inclusive":false}]}`))
+	f.Add([]byte(`{"clauses":[{"threshold":"9223372036854775807/9223372036854775807"}]}`))
+	poll := Poll{
+		Parts: []Part{
+			{ID: "1", Owner: "a", Area: 7500, Occupied: true}, {ID: "2", Owner: "b", Area: 9000},
+			{ID: "3", Owner: "c", Area: 6000}, {ID: "4", Area: 5000, Status: Unsold},
+		},
+		Ballots: []Ballot{{Owner: "a", Vote: Agree}, {Owner: "b", Vote: Oppose}, {Owner: DeveloperBloc, Vote: Abstain}},
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Rule
+		if err := json.Unmarshal(data, &r); err != nil {
+			return
+		}
+		if err := r.Validate(); err != nil {
+			if !errors.Is(err, ErrInvalidRule) {
+				t.Fatalf("Validate error %v does not wrap ErrInvalidRule", err)
+			}
+			return
+		}
+		res, err := Tally(poll, r)
+		if err != nil {
+			t.Fatalf("valid rule does not tally: %v", err)
+		}
+		for _, c := range res.Clauses {
+			if c.Held != (c.Margin.Value >= 0) {
+				t.Fatalf("clause %s: held %v but margin %d", c.Name, c.Held, c.Margin.Value)
+			}
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("valid rule does not encode: %v", err)
+		}
+		var back Rule
+		if err := json.Unmarshal(b, &back); err != nil || !cmp.Equal(r, back) {
+			t.Fatalf("round trip: %v\n%s", err, b)
+		}
+	})
+}

@@ -306,7 +306,7 @@ func (c *counted) unresolvedObjections(r *Rule) []Objection {
 		var opp []Objection
 		for oi := range c.owners {
 			if c.owners[oi].vote == Oppose && !recorded[c.id(int32(oi))] {
-				opp = append(opp, Objection{By: c.id(int32(oi)), Reason: "voted oppose (反对)"})
+				opp = append(opp, Objection{By: c.id(int32(oi)), Reason: "voted oppose (反对)", FromVote: true})
 			}
 		}
 		slices.SortFunc(opp, func(a, b Objection) int { return strings.Compare(a.By, b.By) })

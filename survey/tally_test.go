@@ -406,6 +406,20 @@ func TestObjections(t *testing.T) {
 	if !res.Passed || len(res.Objections) != 0 {
 		t.Errorf("passed %v objections %+v", res.Passed, res.Objections)
 	}
+	// 7 agree, 3 oppose (X1 120.00 m², the largest), 2 did not vote: 2/3 of all (596.67 of
+	// 895.00 m²) needs one more owner and 71.67 m², which only X1 brings. Converting X1 also
+	// withdraws X1's objection, leaving two to resolve.
+	q := pollOf(t, cat(repeat(7, "75.00", Agree), []row{
+		{id: "X1", area: "120.00", vote: Oppose}, {id: "X2", area: "75.00", vote: Oppose}, {id: "X3", area: "75.00", vote: Oppose},
+	}, repeat(2, "50.00", NoVote))...)
+	res, _ = Tally(q, bj)
+	if diff := cmp.Diff([]string{"OX1"}, res.Needed.OwnerIDs); diff != "" {
+		t.Errorf("needed (-want +got):\n%s", diff)
+	}
+	if want := "also resolve 2 objection(s), by OX2, OX3 (the rule allows no unresolved objection)"; res.Needed.Reason != want {
+		t.Errorf("reason = %q, want %q", res.Needed.Reason, want)
+	}
+
 	// The Civil Code rule reports objections but does not decide on them.
 	p.Objections[2].Resolution = Unresolved
 	res, _ = Tally(p, preset(t, "civil-code-2021-major"))
