@@ -9,6 +9,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // owner is one owner as counted, kept free of pointers so that a million of them cost the
@@ -116,13 +117,45 @@ func countPoll(p *Poll) (*counted, error) { return countPollHash(p, seededHash()
 
 func countPollHash(p *Poll, hash stringHash) (*counted, error) {
 	n := len(p.Parts)
-	partID := func(i int32) string { return p.Parts[i].ID }
-	ownerOf := func(i int32) string { return countedOwner(&p.Parts[i]) }
+	// Checking the parts (with their IDs' duplicates) and merging them into owners are
+	// independent passes over the same read-only parts: on large polls run them side by side.
+	var (
+		partKeys, tmp []hkey
+		total         Area
+		err           error
+		g             ownerGroups
+	)
+	if n >= parallelParts {
+		var wg sync.WaitGroup
+		wg.Go(func() { partKeys, tmp, total, err = checkParts(p, hash) })
+		g = groupOwners(p, hash, make([]hkey, n))
+		wg.Wait()
+	} else {
+		partKeys, tmp, total, err = checkParts(p, hash)
+		if err == nil {
+			g = groupOwners(p, hash, tmp)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	c := &counted{poll: p, owners: g.owners, parts: n, total: total}
+	if len(p.Ballots) > 0 {
+		c.resolveBallots(hash, partKeys, g.partOwner, g.ownerHash, tmp)
+	}
+	return c, nil
+}
 
-	// Validate, and hash part IDs to find duplicates.
+// parallelParts is the number of parts from which countPollHash uses a second goroutine.
+const parallelParts = 1 << 15
+
+// checkParts validates the parts and finds duplicate IDs. It returns the parts' keys sorted
+// by hash (for ballots that name parts), a scratch buffer as long, and the total area.
+// Errors: joined *PartError values (ErrInvalidPart), ErrOverflow.
+func checkParts(p *Poll, hash stringHash) (keys, tmp []hkey, total Area, err error) {
+	partID := func(i int32) string { return p.Parts[i].ID }
 	var perrs []*PartError
-	var total Area
-	keys := make([]hkey, 0, n)
+	keys = make([]hkey, 0, len(p.Parts))
 	for i := range p.Parts {
 		pt := &p.Parts[i]
 		if reason := checkPart(pt); reason != "" {
@@ -130,52 +163,62 @@ func countPollHash(p *Poll, hash stringHash) (*counted, error) {
 			continue
 		}
 		if pt.Area > MaxTotalArea-total {
-			return nil, fmt.Errorf("%w: at part %d (%q) the sum passes %s m²", ErrOverflow, i+1, pt.ID, MaxTotalArea)
+			return nil, nil, 0, fmt.Errorf("%w: at part %d (%q) the sum passes %s m²", ErrOverflow, i+1, pt.ID, MaxTotalArea)
 		}
 		total += pt.Area
 		keys = append(keys, hkey{h: hash(pt.ID), i: int32(i)})
 	}
-	tmp := make([]hkey, len(keys))
+	tmp = make([]hkey, len(p.Parts))
 	sortHkeys(keys, tmp)
 	forEachGroup(keys, partID, func(g []hkey) {
 		for _, k := range g[1:] {
 			perrs = append(perrs, &PartError{Index: int(k.i), ID: partID(k.i), Reason: fmt.Sprintf("duplicate of part %d", g[0].i+1)})
 		}
 	})
-	if len(perrs) > 0 {
-		slices.SortFunc(perrs, func(a, b *PartError) int { return a.Index - b.Index })
-		var errs []error
-		for _, e := range perrs[:min(len(perrs), maxPartErrors)] {
-			errs = append(errs, e)
-		}
-		if len(perrs) > maxPartErrors {
-			errs = append(errs, fmt.Errorf("%w: %d more parts are invalid", ErrInvalidPart, len(perrs)-maxPartErrors))
-		}
-		return nil, errors.Join(errs...)
+	if len(perrs) == 0 {
+		return keys, tmp, total, nil
 	}
-	// keys now holds every part once, grouped by hash: keep it for ballots naming parts.
-	partKeys := keys
+	slices.SortFunc(perrs, func(a, b *PartError) int { return a.Index - b.Index })
+	var errs []error
+	for _, e := range perrs[:min(len(perrs), maxPartErrors)] {
+		errs = append(errs, e)
+	}
+	if len(perrs) > maxPartErrors {
+		errs = append(errs, fmt.Errorf("%w: %d more parts are invalid", ErrInvalidPart, len(perrs)-maxPartErrors))
+	}
+	return nil, nil, 0, errors.Join(errs...)
+}
 
-	// Merge parts into owners: group by the counted owner's ID. Each key carries its part's
-	// area when it fits in 31 bits and the part is not occupied (a = -1 otherwise), so that
-	// grouping, in hash order, seldom has to touch the parts again.
+// ownerGroups is the parts merged into owners: owners in hash order, each part's owner, and
+// the owners' hashes (nondecreasing).
+type ownerGroups struct {
+	owners    []owner
+	partOwner []int32
+	ownerHash []uint64
+}
+
+// groupOwners merges the parts into owners by their counted owner's ID (SPC interpretation
+// Art. 9), using tmp (len ≥ len(p.Parts)) as scratch. Each key carries its part's area when
+// it fits in 31 bits and the part is not occupied (a = -1 otherwise), so that grouping, in
+// hash order, seldom has to touch the parts again.
+func groupOwners(p *Poll, hash stringHash, tmp []hkey) ownerGroups {
+	n := len(p.Parts)
+	ownerOf := func(i int32) string { return countedOwner(&p.Parts[i]) }
 	okeys := make([]hkey, n)
 	for i := range p.Parts {
 		pt := &p.Parts[i]
 		a := int32(-1)
-		if pt.Area <= math.MaxInt32 && !pt.Occupied {
+		if pt.Area >= 0 && pt.Area <= math.MaxInt32 && !pt.Occupied {
 			a = int32(pt.Area)
 		}
 		okeys[i] = hkey{hash(countedOwner(pt)), int32(i), a}
 	}
 	sortHkeys(okeys, tmp)
-	partOwner := make([]int32, n)
-	owners := make([]owner, 0, n)
-	ownerHash := make([]uint64, 0, n) // nondecreasing: owners are made in hash order
-	forEachGroup(okeys, ownerOf, func(g []hkey) {
-		oi := int32(len(owners))
-		o := owner{first: g[0].i, parts: int32(len(g))}
-		for _, k := range g {
+	g := ownerGroups{partOwner: make([]int32, n), owners: make([]owner, 0, n), ownerHash: make([]uint64, 0, n)}
+	forEachGroup(okeys, ownerOf, func(run []hkey) {
+		oi := int32(len(g.owners))
+		o := owner{first: run[0].i, parts: int32(len(run))}
+		for _, k := range run {
 			if k.a >= 0 {
 				o.area += Area(k.a)
 			} else {
@@ -183,16 +226,12 @@ func countPollHash(p *Poll, hash stringHash) (*counted, error) {
 				o.area += pt.Area
 				o.occupied = o.occupied || pt.Occupied
 			}
-			partOwner[k.i] = oi
+			g.partOwner[k.i] = oi
 		}
-		owners = append(owners, o)
-		ownerHash = append(ownerHash, g[0].h)
+		g.owners = append(g.owners, o)
+		g.ownerHash = append(g.ownerHash, run[0].h)
 	})
-	c := &counted{poll: p, owners: owners, parts: n, total: total}
-	if len(p.Ballots) > 0 {
-		c.resolveBallots(hash, partKeys, partOwner, ownerHash, tmp)
-	}
-	return c, nil
+	return g
 }
 
 // resolveBallots finds each ballot's owner, records the votes and reports what cannot count.

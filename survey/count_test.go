@@ -62,11 +62,15 @@ func TestHashCollisions(t *testing.T) {
 
 // TestCountReference compares the counts with a plain map-based count on large polls whose
 // ballots are in random order (the sort-and-merge path) and in roster order (the look-ahead
-// path).
+// path), and on polls large enough to count in two goroutines.
 func TestCountReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
 	for iter := range 20 {
-		p := randomPoll(rng, 500+rng.IntN(2000))
+		n := 500 + rng.IntN(2000)
+		if iter < 2 {
+			n = parallelParts // about 1.3 parts per owner: the two-goroutine path
+		}
+		p := randomPoll(rng, n)
 		for i, pt := range p.Parts {
 			if rng.IntN(4) != 0 {
 				p.Ballots = append(p.Ballots, Ballot{Part: pt.ID, Vote: Vote(1 + rng.IntN(3)), Ref: fmt.Sprintf("row %d", i)})
@@ -74,6 +78,9 @@ func TestCountReference(t *testing.T) {
 		}
 		if iter%2 == 0 {
 			rng.Shuffle(len(p.Ballots), func(i, j int) { p.Ballots[i], p.Ballots[j] = p.Ballots[j], p.Ballots[i] })
+		}
+		if iter < 2 && len(p.Parts) < parallelParts {
+			t.Fatalf("%d parts: the parallel path is not exercised", len(p.Parts))
 		}
 		res, err := Tally(p, Presets()[0])
 		if err != nil {

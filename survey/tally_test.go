@@ -311,6 +311,18 @@ part 7 ("7"): status 8 is not sold, unsold or undelivered`
 	if !errors.As(err, &pe) || pe.Index != 1 {
 		t.Errorf("errors.As: %v", pe)
 	}
+	// The same checks on a poll large enough to be counted in two goroutines.
+	big := Poll{Parts: make([]Part, parallelParts+10)}
+	for i := range big.Parts {
+		big.Parts[i] = Part{ID: fmt.Sprint(i), Owner: fmt.Sprint(i % 1000), Area: 7000}
+	}
+	big.Parts[parallelParts].ID = "17"
+	big.Parts[5].Area = -1
+	_, err = Tally(big, preset(t, "civil-code-2021-major"))
+	want = fmt.Sprintf("part 6 (\"5\"): area -0.01 m² is not positive\npart %d (\"17\"): duplicate of part 18", parallelParts+1)
+	if err == nil || err.Error() != want {
+		t.Errorf("large poll: %v\nwant %s", err, want)
+	}
 	if _, err := Tally(Poll{Parts: []Part{{ID: "1", Owner: "a", Area: 1}}}, Rule{}); !errors.Is(err, ErrInvalidRule) {
 		t.Errorf("empty rule: %v", err)
 	}
