@@ -161,6 +161,7 @@ type BallotProblem struct {
 	Detail string      `json:"detail"`
 }
 
+// Error returns "REF: DETAIL", or "ballot N: DETAIL" when the ballot has no Ref.
 func (p BallotProblem) Error() string {
 	where := p.Ref
 	if where == "" {

@@ -72,6 +72,8 @@ type Mismatch struct {
 	Terms      []int64      `json:"terms,omitempty"` // the parts' counts, for SumMismatch
 }
 
+// String describes the mismatch with its numbers, for example
+// "登记户数 / 煤改电范围 (按居住状况): 20,986 ≠ 14,538 + 2,234 + 4,052 + 189 = 21,013, difference -27".
 func (m Mismatch) String() string {
 	where := m.Path
 	if m.Breakdown != "" {

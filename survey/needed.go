@@ -3,6 +3,7 @@ package survey
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -96,14 +97,45 @@ func (c *counted) needed(r *Rule, res *Result) Needed {
 	a1, a2 := c.areasDesc(g1), c.areasDesc(g2)
 	s1, s2 := prefix(a1), prefix(a2)
 	total := res.Total
-	try := func(k1, k2 int) bool {
+	// holdsIf reports whether the clauses selected by which hold after converting the k1
+	// largest non-voters and the k2 largest others.
+	holdsIf := func(k1, k2 int, which func(Clause) bool) bool {
 		p := Count{part.Owners + int64(k1), part.Area + s1[k1]}
 		a := Count{agree.Owners + int64(k1+k2), agree.Area + s1[k1] + s2[k2]}
-		return holds(r, total, p, a)
+		for _, c := range r.Clauses {
+			if !which(c) {
+				continue
+			}
+			n, d := clauseND(c, total, p, a)
+			if d <= 0 || !c.Threshold.meets(n, d, c.Inclusive) {
+				return false
+			}
+		}
+		return true
+	}
+	all := func(Clause) bool { return true }
+	try := func(k1, k2 int) bool { return holdsIf(k1, k2, all) }
+	// For a fixed k = k1 + k2, moving one conversion from the others to a non-voter raises
+	// participation, so participation clauses hold from some k1 on, and it raises the
+	// participating headcount while the agreeing headcount stays, so agreeing-headcount-of-
+	// participants clauses hold up to some k1. Only the k1 between (found by binary search)
+	// need trying against the area clauses.
+	rising := func(c Clause) bool { return c.Counts == Participating }
+	falling := func(c Clause) bool {
+		return c.Counts == Agreeing && c.Measure == ByHeadcount && c.Base == OfParticipating
 	}
 	// split returns the largest k1 with try(k1, k-k1), or -1.
 	split := func(k int) int {
-		for k1 := min(k, len(g1)); k1 >= 0 && k-k1 <= len(g2); k1-- {
+		lo, hi := max(0, k-len(g2)), min(k, len(g1))
+		if lo > hi {
+			return -1
+		}
+		lo += sort.Search(hi-lo+1, func(i int) bool { return holdsIf(lo+i, k-lo-i, rising) })
+		if lo > hi || !holdsIf(lo, k-lo, falling) {
+			return -1
+		}
+		hi = lo - 1 + sort.Search(hi-lo+1, func(i int) bool { return !holdsIf(lo+i, k-lo-i, falling) })
+		for k1 := hi; k1 >= lo; k1-- {
 			if try(k1, k-k1) {
 				return k1
 			}

@@ -54,6 +54,7 @@ type PartError struct {
 	Reason string
 }
 
+// Error returns `part N ("ID"): REASON`, N counting from 1.
 func (e *PartError) Error() string {
 	return fmt.Sprintf("part %d (%q): %s", e.Index+1, e.ID, e.Reason)
 }

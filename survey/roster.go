@@ -42,6 +42,7 @@ type RosterError struct {
 	Err    error
 }
 
+// Error returns "FILE row N column C: CAUSE", leaving out what is unknown.
 func (e *RosterError) Error() string {
 	switch {
 	case e.Row == 0:
@@ -317,6 +318,7 @@ type lineLimit struct {
 	max  int
 }
 
+// Read passes bytes through, failing once a line passes max bytes.
 func (l *lineLimit) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	for _, c := range p[:n] {
