@@ -8,8 +8,9 @@ import (
 )
 
 // Needed is what it would take to pass: the fewest further owners who would have to agree,
-// and which. OwnerIDs lists them largest area first (ties by ID); Convert gives the same
-// owners with their area and present vote.
+// and which. OwnerIDs lists them largest area first (equal areas: abstainers, then
+// non-voters, then opposers, then by ID); Convert gives the same owners with their area and
+// present vote.
 //
 // The owners of occupied parts who have not agreed are always among them (their consent is
 // required whatever the majorities). Objections are not converted away: when the rule forbids
@@ -23,8 +24,11 @@ import (
 // q·N ≥ p·D (or >) with p ≤ q is monotone in both kinds of addition — for example agreeing
 // ≥ 3/4 of participating becomes 4(A+a1+a2) ≥ 3(P+a1) ⇔ 4A + a1 + 4a2 ≥ 3P — so for a fixed
 // number k1 of non-voters and k2 of others the best choice is the largest areas in each group,
-// and passing is monotone in k = k1+k2. The search is a binary search on k over all splits,
-// with prefix sums: O(n log n). The tests check it against brute force over all subsets.
+// and passing is monotone in k = k1+k2. The search is a binary search on k; for each k the
+// splits are narrowed by binary search on the clauses monotone in k1 (participation rises
+// with k1, agreement by headcount among participants falls) and the rest tried with prefix
+// sums of the areas sorted by radix. The tests check it against brute force over all
+// subsets.
 // Among the splits that pass with the fewest owners, the one with the most non-voters is
 // chosen (they have not said no).
 type Needed struct {
