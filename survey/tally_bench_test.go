@@ -99,3 +99,39 @@ func BenchmarkStairwells100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTriage100k triages a canvass of 100,000 stairwells of 12 flats (1.2 million
+// parts) in one call: grouping, a tally per stairwell, and the visit lists.
+func BenchmarkTriage100k(b *testing.B) {
+	rng := rand.New(rand.NewPCG(4, 5))
+	parts := make([]Part, 0, 1_200_000)
+	responses := make([]Response, 0, 1_200_000)
+	for s := range 100_000 {
+		agree := 600 + rng.IntN(400)
+		for f := range 12 {
+			id := fmt.Sprintf("%d-%d", s, f)
+			parts = append(parts, Part{ID: id, Owner: id, Area: Area(5000 + rng.IntN(5000)), Building: fmt.Sprint(s / 4), Unit: fmt.Sprint(s % 4)})
+			v := NoVote
+			switch x := rng.IntN(1000); {
+			case x < agree:
+				v = Agree
+			case x < agree+100:
+				v = Oppose
+			case x < agree+200:
+				v = Abstain
+			}
+			responses = append(responses, Response{Part: id, Vote: v, Floor: f/2 + 1})
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		got, err := Triage(parts, responses, TriageOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(got) != 100_000 {
+			b.Fatalf("%d stairwells", len(got))
+		}
+	}
+}

@@ -240,6 +240,9 @@ func Triage(parts []Part, responses []Response, o TriageOptions) ([]StairwellTri
 			return nil, err
 		}
 	}
+	if err := rule.Validate(); err != nil {
+		return nil, err
+	}
 	maxVisits := o.MaxVisits
 	if maxVisits <= 0 {
 		maxVisits = 2
@@ -248,64 +251,80 @@ func Triage(parts []Part, responses []Response, o TriageOptions) ([]StairwellTri
 	if key == nil {
 		key = func(p Part) string { return strings.TrimSpace(p.Building + " " + p.Unit) }
 	}
-	polls := map[string]*Poll{}
-	partKey := make(map[string]string, len(parts))
+	// Group the parts by stairwell, remembering each part's stairwell for the responses.
+	at := map[string]int{}
+	var keys []string
+	var polls []Poll
+	partAt := make(map[string]int32, len(parts))
 	for _, p := range parts {
 		k := key(p)
-		if polls[k] == nil {
-			polls[k] = &Poll{Objections: o.Objections[k]}
+		i, ok := at[k]
+		if !ok {
+			i = len(polls)
+			at[k] = i
+			keys = append(keys, k)
+			polls = append(polls, Poll{Objections: o.Objections[k]})
 		}
-		polls[k].Parts = append(polls[k].Parts, p)
-		partKey[p.ID] = k
+		polls[i].Parts = append(polls[i].Parts, p)
+		partAt[p.ID] = int32(i)
 	}
-	reasons := map[string][]string{} // part → reasons given
+	var reasons map[string][]string // part → reasons given; nil if nobody gave one
 	for i, r := range responses {
-		k, ok := partKey[r.Part]
+		si, ok := partAt[r.Part]
 		if !ok {
 			return nil, fmt.Errorf("%w: response %d names part %q, which is not among the parts", ErrInvalidBallot, i+1, r.Part)
 		}
 		if r.Reason != "" {
+			if reasons == nil {
+				reasons = map[string][]string{}
+			}
 			reasons[r.Part] = append(reasons[r.Part], r.Reason)
 		}
 		if r.Vote != NoVote {
-			polls[k].Ballots = append(polls[k].Ballots, Ballot{Part: r.Part, Vote: r.Vote, Ref: fmt.Sprintf("response %d", i+1)})
+			polls[si].Ballots = append(polls[si].Ballots, Ballot{Part: r.Part, Vote: r.Vote, Ref: "response " + strconv.Itoa(i+1)})
 		}
 	}
-	keys := make([]string, 0, len(polls))
-	for k := range polls {
-		keys = append(keys, k)
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
 	}
-	slices.Sort(keys)
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
 	out := make([]StairwellTriage, 0, len(keys))
-	for _, k := range keys {
-		p := polls[k]
-		res, err := Tally(*p, rule)
+	for _, si := range order {
+		k, p := keys[si], &polls[si]
+		c, err := countPoll(p)
 		if err != nil {
 			return nil, fmt.Errorf("stairwell %q: %w", k, err)
 		}
+		res := c.result(&rule)
 		t := StairwellTriage{Key: k, Result: res, Visit: []Visit{}}
-		owners, _, _ := p.Owners() // cannot fail: Tally succeeded on the same poll
-		byID := map[string]OwnerTally{}
-		for _, ow := range owners {
-			byID[ow.ID] = ow
+		if res.Passed {
+			t.Group = ReadyToSign
+			out = append(out, t)
+			continue
 		}
-		told := map[string][]string{} // owner → reasons given, in part order
+		owners := make([]OwnerTally, len(c.owners))
+		byID := make(map[string]OwnerTally, len(c.owners))
+		for oi := range owners {
+			owners[oi] = c.tally(int32(oi))
+			byID[owners[oi].ID] = owners[oi]
+		}
+		sortOwners(owners)
+		said := map[string]string{} // owner → reasons given, in part order
 		for _, pt := range p.Parts {
-			id := pt.CountedOwner()
-			told[id] = append(told[id], reasons[pt.ID]...)
-		}
-		said := map[string]string{}
-		for id, rs := range told {
-			said[id] = strings.Join(rs, "; ")
+			if rs := reasons[pt.ID]; len(rs) > 0 {
+				id := pt.CountedOwner()
+				if said[id] != "" {
+					said[id] += "; "
+				}
+				said[id] += strings.Join(rs, "; ")
+			}
 		}
 		few := fewVisits(res, byID, said)
-		switch {
-		case res.Passed:
-			t.Group = ReadyToSign
-		case res.Needed.Possible && len(few) <= maxVisits:
+		if res.Needed.Possible && len(few) <= maxVisits {
 			t.Group = FewObjectors
 			t.Visit = few
-		default:
+		} else {
 			t.Group = Waiting
 			t.Visit = waitingVisits(owners, said)
 		}
