@@ -155,3 +155,22 @@ func TestSortAreasDesc(t *testing.T) {
 		}
 	}
 }
+
+func TestSortCandidatesRadix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for _, n := range []int{255, 256, 3000} {
+		o := make([]OwnerTally, n)
+		for i := range o {
+			o[i] = OwnerTally{ID: fmt.Sprintf("o%d", rng.IntN(1e6)), Area: Area(rng.IntN(50)) * 100, Vote: Vote(rng.IntN(4))}
+			if rng.IntN(50) == 0 {
+				o[i].Area = Area(rng.Int64N(int64(MaxTotalArea)))
+			}
+		}
+		want := slices.Clone(o)
+		compareCandidates(want)
+		sortCandidates(o)
+		if diff := cmp.Diff(want, o); diff != "" {
+			t.Fatalf("n=%d (-compare +radix):\n%s", n, diff)
+		}
+	}
+}

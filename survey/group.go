@@ -73,8 +73,7 @@ func sortHkeys(a, tmp []hkey) {
 	}
 }
 
-// sortAreasDesc sorts areas (all ≥ 0) from largest to smallest, with byte-wise radix passes
-// that skip the bytes all areas share (real areas fit in three bytes).
+// sortAreasDesc sorts areas (all ≥ 0) from largest to smallest.
 func sortAreasDesc(a []Area) {
 	if len(a) < 256 {
 		slices.SortFunc(a, func(x, y Area) int {
@@ -88,34 +87,46 @@ func sortAreasDesc(a []Area) {
 		})
 		return
 	}
+	keys := make([]hkey, len(a))
+	for i, x := range a {
+		keys[i] = hkey{h: uint64(x)}
+	}
+	radixDesc(keys, make([]hkey, len(a)))
+	for i, k := range keys {
+		a[i] = Area(k.h)
+	}
+}
+
+// radixDesc sorts a by h from largest to smallest, stably, with byte-wise radix passes that
+// skip the bytes all keys share (areas fit in three bytes, so three passes), using tmp (len ≥
+// len(a)) as scratch.
+func radixDesc(a, tmp []hkey) {
 	var count [8][256]int
 	for _, x := range a {
-		u := uint64(x)
 		for b := range 8 {
-			count[b][byte(u>>(8*b))]++
+			count[b][byte(x.h>>(8*b))]++
 		}
 	}
-	src, dst := a, make([]Area, len(a))
+	src, dst := a, tmp[:len(a)]
 	for b := range 8 {
 		c := &count[b]
-		if c[byte(uint64(src[0])>>(8*b))] == len(src) {
-			continue // every area has the same byte here
+		if len(src) == 0 || c[byte(src[0].h>>(8*b))] == len(src) {
+			continue // every key has the same byte here
 		}
-		// Descending: the largest digit first.
-		sum := 0
+		sum := 0 // descending: the largest digit first
 		for d := 255; d >= 0; d-- {
 			n := c[d]
 			c[d] = sum
 			sum += n
 		}
 		for _, x := range src {
-			d := byte(uint64(x) >> (8 * b))
+			d := byte(x.h >> (8 * b))
 			dst[c[d]] = x
 			c[d]++
 		}
 		src, dst = dst, src
 	}
-	if &src[0] != &a[0] {
+	if len(a) > 0 && &src[0] != &a[0] {
 		copy(a, src)
 	}
 }

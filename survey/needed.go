@@ -82,6 +82,7 @@ func (c *counted) needed(r *Rule, res *Result) Needed {
 
 	part, agree := res.Participating, res.Agreeing
 	var forced, g1, g2 []int32 // g1: no valid ballot; g2: abstained or opposed
+	var a1, a2 []Area          // their areas, sorted below
 	for oi := range int32(len(c.owners)) {
 		o := &c.owners[oi]
 		switch {
@@ -94,11 +95,14 @@ func (c *counted) needed(r *Rule, res *Result) Needed {
 			agree = agree.plus(o.area)
 		case o.vote == NoVote:
 			g1 = append(g1, oi)
+			a1 = append(a1, o.area)
 		default:
 			g2 = append(g2, oi)
+			a2 = append(a2, o.area)
 		}
 	}
-	a1, a2 := c.areasDesc(g1), c.areasDesc(g2)
+	sortAreasDesc(a1)
+	sortAreasDesc(a2)
 	s1, s2 := prefix(a1), prefix(a2)
 	total := res.Total
 	// holdsIf reports whether the clauses selected by which hold after converting the k1
@@ -192,16 +196,6 @@ func (c *counted) needed(r *Rule, res *Result) Needed {
 	return nd
 }
 
-// areasDesc returns the areas of the owners g, largest first.
-func (c *counted) areasDesc(g []int32) []Area {
-	a := make([]Area, len(g))
-	for i, oi := range g {
-		a[i] = c.owners[oi].area
-	}
-	sortAreasDesc(a)
-	return a
-}
-
 // largest appends to dst the first k owners of g in sortCandidates order (largest area,
 // then abstainers before non-voters before opposers, then ID), given g's areas sorted
 // descending. Only the owners tied at the k-th area are sorted, so a million candidates cost
@@ -229,9 +223,38 @@ func (c *counted) largest(dst []OwnerTally, g []int32, desc []Area, k int) []Own
 }
 
 // sortCandidates orders owners largest area first, then abstainers before non-voters before
-// opposers, then by ID, so that the choice never depends on input order.
+// opposers, then by ID, so that the choice never depends on input order. Long lists are
+// sorted by area with radix passes and only runs of equal area compared in full.
 func sortCandidates(o []OwnerTally) {
-	rank := [...]int{NoVote: 1, Agree: 0, Oppose: 2, Abstain: 0}
+	if len(o) >= 256 {
+		keys := make([]hkey, len(o))
+		for i, x := range o {
+			keys[i] = hkey{h: uint64(x.Area), i: int32(i)}
+		}
+		radixDesc(keys, make([]hkey, len(o)))
+		sorted := make([]OwnerTally, len(o))
+		for j, k := range keys {
+			sorted[j] = o[k.i]
+		}
+		for lo := 0; lo < len(sorted); {
+			hi := lo + 1
+			for hi < len(sorted) && sorted[hi].Area == sorted[lo].Area {
+				hi++
+			}
+			if hi-lo > 1 {
+				compareCandidates(sorted[lo:hi])
+			}
+			lo = hi
+		}
+		copy(o, sorted)
+		return
+	}
+	compareCandidates(o)
+}
+
+// compareCandidates is sortCandidates by comparison.
+func compareCandidates(o []OwnerTally) {
+	rank := [...]int{Abstain: 0, NoVote: 1, Oppose: 2, Agree: 3}
 	slices.SortFunc(o, func(a, b OwnerTally) int {
 		switch {
 		case a.Area != b.Area:
@@ -239,7 +262,7 @@ func sortCandidates(o []OwnerTally) {
 				return -1
 			}
 			return 1
-		case a.Vote != b.Vote:
+		case rank[a.Vote] != rank[b.Vote]:
 			return rank[a.Vote] - rank[b.Vote]
 		}
 		return strings.Compare(a.ID, b.ID)
