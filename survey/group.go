@@ -73,7 +73,8 @@ func sortHkeys(a, tmp []hkey) {
 	}
 }
 
-// sortAreasDesc sorts areas (all ≥ 0) from largest to smallest.
+// sortAreasDesc sorts areas (all ≥ 0) from largest to smallest, with radix passes as
+// radixDesc does.
 func sortAreasDesc(a []Area) {
 	if len(a) < 256 {
 		slices.SortFunc(a, func(x, y Area) int {
@@ -87,13 +88,33 @@ func sortAreasDesc(a []Area) {
 		})
 		return
 	}
-	keys := make([]hkey, len(a))
-	for i, x := range a {
-		keys[i] = hkey{h: uint64(x)}
+	var count [8][256]int
+	for _, x := range a {
+		for b := range 8 {
+			count[b][byte(uint64(x)>>(8*b))]++
+		}
 	}
-	radixDesc(keys, make([]hkey, len(a)))
-	for i, k := range keys {
-		a[i] = Area(k.h)
+	src, dst := a, make([]Area, len(a))
+	for b := range 8 {
+		c := &count[b]
+		if c[byte(uint64(src[0])>>(8*b))] == len(src) {
+			continue // every area has the same byte here
+		}
+		sum := 0 // descending: the largest digit first
+		for d := 255; d >= 0; d-- {
+			n := c[d]
+			c[d] = sum
+			sum += n
+		}
+		for _, x := range src {
+			d := byte(uint64(x) >> (8 * b))
+			dst[c[d]] = x
+			c[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &a[0] {
+		copy(a, src)
 	}
 }
 

@@ -81,8 +81,19 @@ func (c *counted) needed(r *Rule, res *Result) Needed {
 	}
 
 	part, agree := res.Participating, res.Agreeing
-	var forced, g1, g2 []int32 // g1: no valid ballot; g2: abstained or opposed
-	var a1, a2 []Area          // their areas, sorted below
+	n1, n2 := 0, 0
+	for oi := range c.owners {
+		switch o := &c.owners[oi]; {
+		case o.vote == Agree || o.occupied:
+		case o.vote == NoVote:
+			n1++
+		default:
+			n2++
+		}
+	}
+	var forced []int32
+	g1, g2 := make([]int32, 0, n1), make([]int32, 0, n2) // g1: no valid ballot; g2: abstained or opposed
+	a1, a2 := make([]Area, 0, n1), make([]Area, 0, n2)   // their areas, sorted below
 	for oi := range int32(len(c.owners)) {
 		o := &c.owners[oi]
 		switch {
