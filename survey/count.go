@@ -119,19 +119,29 @@ func countPollHash(p *Poll, hash stringHash) (*counted, error) {
 	n := len(p.Parts)
 	// Checking the parts (with their IDs' duplicates) and merging them into owners are
 	// independent passes over the same read-only parts: on large polls run them side by side.
+	// Finding the parts that ballots name needs only the checked parts, so it goes with them.
 	var (
-		partKeys, tmp []hkey
-		total         Area
-		err           error
-		g             ownerGroups
+		tmp        []hkey
+		total      Area
+		err        error
+		g          ownerGroups
+		target     []int32
+		slowOwners []hkey
 	)
+	check := func() {
+		var partKeys []hkey
+		partKeys, tmp, total, err = checkParts(p, hash)
+		if err == nil && len(p.Ballots) > 0 {
+			target, slowOwners = ballotParts(p, hash, partKeys, tmp)
+		}
+	}
 	if n >= parallelParts {
 		var wg sync.WaitGroup
-		wg.Go(func() { partKeys, tmp, total, err = checkParts(p, hash) })
+		wg.Go(check)
 		g = groupOwners(p, hash, make([]hkey, n))
 		wg.Wait()
 	} else {
-		partKeys, tmp, total, err = checkParts(p, hash)
+		check()
 		if err == nil {
 			g = groupOwners(p, hash, tmp)
 		}
@@ -141,7 +151,7 @@ func countPollHash(p *Poll, hash stringHash) (*counted, error) {
 	}
 	c := &counted{poll: p, owners: g.owners, parts: n, total: total}
 	if len(p.Ballots) > 0 {
-		c.resolveBallots(hash, partKeys, g.partOwner, g.ownerHash, tmp)
+		c.resolveBallots(target, slowOwners, g.partOwner, g.ownerHash, tmp)
 	}
 	return c, nil
 }
@@ -234,15 +244,15 @@ func groupOwners(p *Poll, hash stringHash, tmp []hkey) ownerGroups {
 	return g
 }
 
-// resolveBallots finds each ballot's owner, records the votes and reports what cannot count.
-func (c *counted) resolveBallots(hash stringHash, partKeys []hkey, partOwner []int32, ownerHash []uint64, tmp []hkey) {
-	p := c.poll
+// ballotParts finds the part each ballot naming a part refers to: target[i] is its index, or
+// -1 (also for ballots naming only an owner, which are returned hashed in slowOwners for
+// resolveBallots to find once owners are grouped). partKeys are the parts' keys sorted by
+// hash; tmp is scratch.
+func ballotParts(p *Poll, hash stringHash, partKeys, tmp []hkey) (target []int32, slowOwners []hkey) {
 	n := len(p.Parts)
 	partID := func(i int32) string { return p.Parts[i].ID }
-	// target[i] is the part (for a ballot naming a part) or the owner (naming only an owner)
-	// the ballot resolves to, or -1.
-	target := make([]int32, len(p.Ballots))
-	var slowParts, slowOwners []hkey
+	target = make([]int32, len(p.Ballots))
+	var slowParts []hkey
 	// Rosters list ballots in part order: look a few parts ahead of the last one found; when
 	// that misses, binary-search the hashed parts and resynchronise there. When misses pass
 	// 64 plus one in sixteen ballots (ballots in another order), sort the rest and merge them
@@ -287,6 +297,14 @@ func (c *counted) resolveBallots(hash stringHash, partKeys []hkey, partOwner []i
 			target[k.i] = find(partKeys, &from, k.h, p.Ballots[k.i].Part, partID)
 		}
 	}
+	return target, slowOwners
+}
+
+// resolveBallots finds the owners of ballots naming only an owner (slowOwners, from
+// ballotParts), then each ballot's owner, records the votes and reports what cannot count.
+// target is from ballotParts and is overwritten.
+func (c *counted) resolveBallots(target []int32, slowOwners []hkey, partOwner []int32, ownerHash []uint64, tmp []hkey) {
+	p := c.poll
 	if len(slowOwners) > 0 {
 		sortHkeys(slowOwners, tmp)
 		j := 0
