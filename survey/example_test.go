@@ -182,8 +182,8 @@ func ExampleTriage() {
 // the register, SPC interpretation Art. 8, and its owner holds two flats.
 func ExampleReadRoster() {
 	csv := "房号,业主,登记面积,实测面积,状态,表决\n" +
-		"101,王芳,62.35,62.80,,同意\n" +
-		"102,王芳,,58.80,,同意\n" +
+		"101,业主甲,62.35,62.80,,同意\n" +
+		"102,业主甲,,58.80,,同意\n" +
 		"201,,62.35,,未售,弃权\n" +
 		"202,李强,58.80,,,\n"
 	roster, err := survey.ReadRoster(strings.NewReader(csv), "花名册.csv")
@@ -198,11 +198,11 @@ func ExampleReadRoster() {
 	res, _ := survey.Tally(roster.Poll(), rule)
 	fmt.Println(res.Total.Owners, "owners,", res.Participating.Owners, "took part,", res.Agreeing.Owners, "agree:", res.Passed)
 
-	_, err = survey.ReadRoster(strings.NewReader("房号,业主,面积\n101,王芳,七十\n"), "花名册.csv")
+	_, err = survey.ReadRoster(strings.NewReader("房号,业主,面积\n101,业主甲,七十\n"), "花名册.csv")
 	fmt.Println(err)
 	// Output:
-	// 101 王芳 62.35 register
-	// 102 王芳 58.80 survey
+	// 101 业主甲 62.35 register
+	// 102 业主甲 58.80 survey
 	// 201 建设单位 62.35 register
 	// 202 李强 58.80 register
 	// 3 owners, 2 took part, 1 agree: false

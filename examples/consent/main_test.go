@@ -174,7 +174,7 @@ func TestSampleReport(t *testing.T) {
 		"示例楼道 Sample stairwell",
 		"表决结果 Result: 未通过 / NOT PASSED",
 		"[✓] 同意人数占参与表决人数 ≥ 3/4 | agreeing owners ≥ 3/4 of participating",
-		"✗ 刘建国 (62.35 平方米 m²): 反对 / oppose",
+		"✗ 业主A (62.35 平方米 m²): 反对 / oppose",
 		"再有 1 位业主同意即可通过",
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -182,7 +182,7 @@ func TestSampleReport(t *testing.T) {
 		}
 	}
 	m := runJSON(t, "-json")
-	want := map[string]any{"owners": json.Number("1"), "owner_ids": []any{"刘建国"}, "possible": true,
+	want := map[string]any{"owners": json.Number("1"), "owner_ids": []any{"业主A"}, "possible": true,
 		"reason": "includes 1 owner(s) of occupied parts, whose consent is required"}
 	if diff := cmp.Diff(want, m["needed"]); diff != "" {
 		t.Errorf("sample needed (-want +got):\n%s", diff)
