@@ -85,17 +85,71 @@ func (d *jsonDecimal) UnmarshalJSON(b []byte) error {
 }
 
 type schemeJSON struct {
-	Name          string                 `json:"name,omitempty"`
-	TotalYuan     *jsonDecimal           `json:"total_yuan"`
+	Name      string       `json:"name,omitempty"`
+	TotalYuan *jsonDecimal `json:"total_yuan"`
+	weightingJSON
+	Subsidy      *subsidyJSON      `json:"subsidy,omitempty"`
+	Compensation *compensationJSON `json:"compensation,omitempty"`
+	Rounding     string            `json:"rounding,omitempty"`
+}
+
+// weightingJSON is the JSON form of a Weighting, shared by schemes and running costs.
+type weightingJSON struct {
 	Method        string                 `json:"method"`
 	Coefficients  map[string]jsonDecimal `json:"coefficients,omitempty"`
 	Percents      map[string]jsonDecimal `json:"percents,omitempty"`
 	StepsPerFloor *jsonDecimal           `json:"steps_per_floor,omitempty"`
 	Steps         map[string]jsonDecimal `json:"steps,omitempty"`
 	ExemptFloors  []int                  `json:"exempt_floors,omitempty"`
-	Subsidy       *subsidyJSON           `json:"subsidy,omitempty"`
-	Compensation  *compensationJSON      `json:"compensation,omitempty"`
-	Rounding      string                 `json:"rounding,omitempty"`
+}
+
+func (j *weightingJSON) weighting() (Weighting, error) {
+	var out Weighting
+	var err error
+	out.Method = Method(j.Method)
+	if out.Coefficients, err = floorTable("coefficients", j.Coefficients); err != nil {
+		return out, err
+	}
+	if out.Percents, err = floorTable("percents", j.Percents); err != nil {
+		return out, err
+	}
+	if out.Steps, err = floorTable("steps", j.Steps); err != nil {
+		return out, err
+	}
+	if j.StepsPerFloor != nil {
+		if out.StepsPerFloor, err = ParseWeight(string(*j.StepsPerFloor)); err != nil {
+			return out, &SchemeError{Field: "steps_per_floor", Err: err}
+		}
+	}
+	if len(j.ExemptFloors) > 0 { // [] and absent mean the same: keep nil
+		out.ExemptFloors = j.ExemptFloors
+	}
+	return out, nil
+}
+
+func (w Weighting) toJSON() weightingJSON {
+	table := func(m map[int]Weight) map[string]jsonDecimal {
+		if len(m) == 0 {
+			return nil
+		}
+		out := make(map[string]jsonDecimal, len(m))
+		for f, w := range m {
+			out[strconv.Itoa(f)] = jsonDecimal(w.String())
+		}
+		return out // encoding/json sorts keys; "10" sorts before "2" but order carries no meaning
+	}
+	j := weightingJSON{
+		Method:       string(w.Method),
+		Coefficients: table(w.Coefficients),
+		Percents:     table(w.Percents),
+		Steps:        table(w.Steps),
+		ExemptFloors: w.ExemptFloors,
+	}
+	if !w.StepsPerFloor.IsZero() {
+		d := jsonDecimal(w.StepsPerFloor.String())
+		j.StepsPerFloor = &d
+	}
+	return j
 }
 
 type subsidyJSON struct {
@@ -132,23 +186,8 @@ func (s *Scheme) UnmarshalJSON(b []byte) error {
 	if out.Total, err = nonNegMoney("total_yuan", *j.TotalYuan); err != nil {
 		return err
 	}
-	out.Method = Method(j.Method)
-	if out.Coefficients, err = floorTable("coefficients", j.Coefficients); err != nil {
+	if out.Weighting, err = j.weighting(); err != nil {
 		return err
-	}
-	if out.Percents, err = floorTable("percents", j.Percents); err != nil {
-		return err
-	}
-	if out.Steps, err = floorTable("steps", j.Steps); err != nil {
-		return err
-	}
-	if j.StepsPerFloor != nil {
-		if out.StepsPerFloor, err = ParseWeight(string(*j.StepsPerFloor)); err != nil {
-			return &SchemeError{Field: "steps_per_floor", Err: err}
-		}
-	}
-	if len(j.ExemptFloors) > 0 { // [] and absent mean the same: keep nil
-		out.ExemptFloors = j.ExemptFloors
 	}
 	if j.Subsidy != nil {
 		if out.Subsidy, err = j.Subsidy.subsidy(); err != nil {
@@ -264,7 +303,7 @@ func jsonSchemeErr(err error) error {
 	case errors.As(err, &se):
 		return schemeErr("(file)", "JSON syntax error at byte %d: %v", se.Offset, se)
 	case errors.As(err, &te):
-		field := te.Field
+		field := strings.TrimPrefix(te.Field, "weightingJSON.")
 		if field == "" {
 			field = "(file)"
 		}
@@ -289,28 +328,11 @@ func jsonSchemeErr(err error) error {
 // tables keyed by floor in ascending order, a preset subsidy by name.
 func (s Scheme) MarshalJSON() ([]byte, error) {
 	dec := func(str string) *jsonDecimal { d := jsonDecimal(str); return &d }
-	table := func(m map[int]Weight) map[string]jsonDecimal {
-		if len(m) == 0 {
-			return nil
-		}
-		out := make(map[string]jsonDecimal, len(m))
-		for f, w := range m {
-			out[strconv.Itoa(f)] = jsonDecimal(w.String())
-		}
-		return out // encoding/json sorts keys; "10" sorts before "2" but order carries no meaning
-	}
 	j := schemeJSON{
-		Name:         s.Name,
-		TotalYuan:    dec(s.Total.Yuan()),
-		Method:       string(s.Method),
-		Coefficients: table(s.Coefficients),
-		Percents:     table(s.Percents),
-		Steps:        table(s.Steps),
-		ExemptFloors: s.ExemptFloors,
-		Rounding:     s.Rounding.String(),
-	}
-	if !s.StepsPerFloor.IsZero() {
-		j.StepsPerFloor = dec(s.StepsPerFloor.String())
+		Name:          s.Name,
+		TotalYuan:     dec(s.Total.Yuan()),
+		weightingJSON: s.Weighting.toJSON(),
+		Rounding:      s.Rounding.String(),
 	}
 	if !s.Subsidy.IsZero() {
 		sj := &subsidyJSON{}
