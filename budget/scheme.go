@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -297,31 +298,37 @@ func floorTable(field string, m map[string]jsonDecimal) (map[int]Weight, error) 
 
 // jsonSchemeErr turns an encoding/json error into a *SchemeError naming the field.
 func jsonSchemeErr(err error) error {
+	var sErr *SchemeError
+	if errors.As(err, &sErr) {
+		return sErr
+	}
+	field, e := jsonFieldError(err)
+	return &SchemeError{Field: field, Err: e}
+}
+
+// jsonFieldError names the field an encoding/json error is about ("(file)" if none) and says
+// what is wrong, with the byte offset.
+func jsonFieldError(err error) (string, error) {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		return schemeErr("(file)", "JSON syntax error at byte %d: %v", se.Offset, se)
+		return "(file)", fmt.Errorf("JSON syntax error at byte %d: %v", se.Offset, se)
 	case errors.As(err, &te):
 		field := strings.TrimPrefix(te.Field, "weightingJSON.")
 		if field == "" {
 			field = "(file)"
 		}
-		return schemeErr(field, "expected %s, got JSON %s at byte %d", te.Type, te.Value, te.Offset)
+		return field, fmt.Errorf("expected %s, got JSON %s at byte %d", te.Type, te.Value, te.Offset)
 	case errors.Is(err, io.EOF):
-		return schemeErr("(file)", "empty")
+		return "(file)", errors.New("empty")
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return schemeErr("(file)", "ends in the middle of the JSON")
+		return "(file)", errors.New("ends in the middle of the JSON")
 	}
-	msg := err.Error()
-	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		return schemeErr(strings.Trim(name, `"`), "unknown field")
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return strings.Trim(name, `"`), errors.New("unknown field")
 	}
-	var sErr *SchemeError
-	if errors.As(err, &sErr) {
-		return err
-	}
-	return &SchemeError{Field: "(file)", Err: err}
+	return "(file)", err
 }
 
 // MarshalJSON writes the scheme in the JSON form DecodeScheme reads: amounts as yuan strings,
