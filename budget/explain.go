@@ -18,7 +18,7 @@ func (r *Result) Summary() string {
 	}
 	s := &r.calc.scheme
 	var b strings.Builder
-	fmt.Fprintf(&b, "total %s − subsidy %s (%s) = residents' %s yuan, split by %s over a total weight of %s, in whole %ss",
+	fmt.Fprintf(&b, "total %s − subsidy %s (%s) = residents' %s yuan, split by %s over a total weight of %s, rounded to the %s",
 		r.Total, r.Subsidy, s.Subsidy.describe(), r.Residents, r.Method, ratText(r.totalWeight(), 0, 4), r.Rounding)
 	if r.CompensationPool != 0 {
 		fmt.Fprintf(&b, "; compensation %s yuan (%s), paid by the other paying households in proportion to their shares",

@@ -91,7 +91,7 @@ func (s Subsidy) describe() string {
 	var d string
 	switch {
 	case s.Fixed != 0:
-		d = "fixed " + s.Fixed.Yuan() + " yuan (at most the total)"
+		d = "fixed " + s.Fixed.Yuan() + " yuan, at most the total"
 	case !s.Percent.IsZero():
 		d = s.Percent.String() + "% of the total"
 		if s.Cap != 0 {
@@ -101,7 +101,7 @@ func (s Subsidy) describe() string {
 		return "none"
 	}
 	if s.Preset != "" {
-		d += " (preset " + s.Preset + ")"
+		d = "preset " + s.Preset + ": " + d
 	}
 	return d
 }
