@@ -205,6 +205,9 @@ func (a *Apportioner) apportionFast(dst []Money, t uint64, caps []Money, unit Mo
 // largestRemainder stores in dst[i] the share of t units for weight w[i] out of sum (the sum of
 // w), rounded by largest remainder; keys is scratch space, returned for reuse.
 func largestRemainder(dst []Money, t uint64, w []uint64, sum uint64, keys []remKey) []remKey {
+	if cap(keys) < len(w) {
+		keys = make([]remKey, 0, len(w)) // at most one key per item: never grow in the loop
+	}
 	keys = keys[:0]
 	var got uint64
 	for i, wi := range w {
@@ -223,8 +226,10 @@ func largestRemainder(dst []Money, t uint64, w []uint64, sum uint64, keys []remK
 	}
 	// Σ rem = (t − got)·sum and every rem < sum, so at least t − got keys exist.
 	left := int(t - got)
-	if left > 0 {
+	if left > 0 && left < len(keys) {
 		selectTop(keys, left)
+	}
+	if left > 0 {
 		for _, k := range keys[:left] {
 			dst[k.idx]++
 		}
@@ -263,12 +268,16 @@ func selectTop(keys []remKey, k int) {
 			hi = p
 		}
 	}
-	// Small range: insertion sort it.
+	// Small range (a stairwell has about a dozen items): selection sort its first k−lo places.
 	s := keys[lo:hi]
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && keyBefore(s[j], s[j-1]); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
+	for i := 0; i < k-lo; i++ {
+		best := i
+		for j := i + 1; j < len(s); j++ {
+			if keyBefore(s[j], s[best]) {
+				best = j
+			}
 		}
+		s[i], s[best] = s[best], s[i]
 	}
 }
 

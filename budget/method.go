@@ -39,6 +39,17 @@ const (
 	MethodStairsSaved Method = "stairs_saved"
 )
 
+// Indices of the methods in Methods, for the weigher's switch.
+const (
+	kindArea = iota
+	kindEqual
+	kindFloorsClimbed
+	kindFloorCoefficient
+	kindFloorCoefficientArea
+	kindFloorPercent
+	kindStairsSaved
+)
+
 // Methods returns every method, in a fixed order.
 func Methods() []Method {
 	return []Method{MethodArea, MethodEqual, MethodFloorsClimbed, MethodFloorCoefficient,
@@ -93,7 +104,9 @@ func floorKey(table string, f int) string { return table + `["` + strconv.Itoa(f
 // weigher is a Weighting checked and laid out in dense per-floor tables, so that weighing a
 // stairwell costs no map lookups and no allocation.
 type weigher struct {
-	method  Method
+	method Method
+	kind   int // index of method in Methods(): switch on it, not on the string
+
 	exempt  []bool   // by floor, 0..MaxFloor
 	coef    []Weight // by floor
 	hasCoef []bool
@@ -121,7 +134,7 @@ func (wt *Weighting) compile() (*weigher, error) {
 		}
 		return nil, schemeErr("method", "%q is not one of %v", string(wt.Method), Methods())
 	}
-	g := &weigher{method: wt.Method, exempt: make([]bool, MaxFloor+1)}
+	g := &weigher{method: wt.Method, kind: slices.Index(Methods(), wt.Method), exempt: make([]bool, MaxFloor+1)}
 	for i, f := range wt.ExemptFloors {
 		field := "exempt_floors[" + strconv.Itoa(i) + "]"
 		if err := checkFloor(field, f); err != nil {
@@ -245,7 +258,7 @@ func (g *weigher) weigh(dst []Weight, hh []Household, sc *weightScratch) ([]Weig
 			return nil, &HouseholdError{Index: i, ID: hh[i].ID, Field: "floor", Err: fmt.Errorf("%d is outside 1–%d", f, MaxFloor)}
 		}
 	}
-	if g.method == MethodFloorPercent {
+	if g.kind == kindFloorPercent {
 		return g.weighPercent(dst, hh, sc)
 	}
 	for i := range hh {
@@ -254,27 +267,27 @@ func (g *weigher) weigh(dst []Weight, hh []Household, sc *weightScratch) ([]Weig
 			dst[i] = Weight{}
 			continue
 		}
-		switch g.method {
-		case MethodArea:
+		switch g.kind {
+		case kindArea:
 			dst[i] = h.Area
-		case MethodEqual:
+		case kindEqual:
 			dst[i] = IntWeight(1)
-		case MethodFloorsClimbed:
+		case kindFloorsClimbed:
 			dst[i] = IntWeight(uint64(h.Floor - 1))
-		case MethodFloorCoefficient, MethodFloorCoefficientArea:
+		case kindFloorCoefficient, kindFloorCoefficientArea:
 			if !g.hasCoef[h.Floor] {
 				return nil, &HouseholdError{Index: i, ID: h.ID, Field: "floor",
 					Err: fmt.Errorf("floor %d has no coefficient in the scheme and is not exempt", h.Floor)}
 			}
 			dst[i] = g.coef[h.Floor]
-			if g.method == MethodFloorCoefficientArea {
+			if g.kind == kindFloorCoefficientArea {
 				w, err := dst[i].Mul(h.Area)
 				if err != nil {
 					return nil, &HouseholdError{Index: i, ID: h.ID, Field: "area_m2", Err: err}
 				}
 				dst[i] = w
 			}
-		case MethodStairsSaved:
+		case kindStairsSaved:
 			if !g.savedOK[h.Floor] {
 				return nil, &HouseholdError{Index: i, ID: h.ID, Field: "floor",
 					Err: fmt.Errorf("the flight up to floor %d has no step count (give steps_per_floor or steps[\"%d\"])", g.missing[h.Floor], g.missing[h.Floor])}

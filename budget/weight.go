@@ -133,11 +133,26 @@ func weightFromRat(r *big.Rat) (Weight, bool) {
 	return Weight{n: r.Num().Uint64(), dm1: r.Denom().Uint64() - 1}, true
 }
 
+// gcd returns the greatest common divisor of a and b (gcd(0, b) = b), by Stein's binary
+// algorithm: shifts and subtractions instead of 64-bit divisions, which dominate the cost of
+// weighing a stairwell otherwise.
 func gcd(a, b uint64) uint64 {
-	for b != 0 {
-		a, b = b, a%b
+	if a == 0 {
+		return b
 	}
-	return a
+	if b == 0 {
+		return a
+	}
+	shift := bits.TrailingZeros64(a | b)
+	a >>= bits.TrailingZeros64(a)
+	for b != 0 {
+		b >>= bits.TrailingZeros64(b)
+		if a > b {
+			a, b = b, a
+		}
+		b -= a
+	}
+	return a << shift
 }
 
 // ParseWeight parses a non-negative exact number written as a decimal ("60", "86.50", "0.7",
