@@ -97,13 +97,13 @@ func (a *Apportioner) Apportion(dst []Money, total Money, weights []Weight, caps
 			return nil, fmt.Errorf("apportion: cap of item %d is %s yuan: %w", i, c, ErrNegativeAmount)
 		}
 	}
+	if n > 1<<31-1 {
+		return nil, fmt.Errorf("apportion: %d items is more than 2³¹−1", n)
+	}
 	if cap(dst) < n {
 		dst = make([]Money, n)
 	}
 	dst = dst[:n]
-	if n > 1<<31-1 {
-		return nil, fmt.Errorf("apportion: %d items is more than 2³¹−1", n)
-	}
 	t := uint64(total / unit)
 	if a.forceBig || !a.scale(weights) {
 		if err := apportionBig(dst, t, weights, caps, unit); err != nil {

@@ -93,7 +93,7 @@ func (c *Calculator) ApplyTotal(res *Result, total Money, hh []Household) error 
 		return fmt.Errorf("total %s yuan is not a whole number of %ss: %w", total, s.Rounding, ErrNotMultiple)
 	}
 	res.calc = c
-	res.sumW = nil
+	res.expl = nil
 	res.Name, res.Method, res.Rounding = s.Name, s.Method, s.Rounding
 	res.Total = total
 	sub, err := s.Subsidy.Amount(total, s.Rounding)
@@ -142,7 +142,7 @@ func (c *Calculator) ApplyTotal(res *Result, total Money, hh []Household) error 
 		res.Households[i] = Share{
 			ID: h.ID, Floor: h.Floor, Area: h.Area,
 			Weight: w[i], Share: shares[i], Cap: sc.caps[i], Waived: h.Waive,
-			Capped: sc.caps[i] != NoCap && !w[i].IsZero() && shares[i] == sc.caps[i]-sc.caps[i]%unit,
+			Capped: !h.Waive && sc.caps[i] != NoCap && !w[i].IsZero() && shares[i] == sc.caps[i]-sc.caps[i]%unit,
 		}
 	}
 	if err := c.compensate(res); err != nil {

@@ -27,21 +27,38 @@ func (r *Result) Summary() string {
 	return b.String()
 }
 
-// totalWeight returns Σ weights exactly, computed once.
-func (r *Result) totalWeight() *big.Rat {
-	if len(r.sumW) == 0 {
-		t := new(big.Rat)
-		for i := range r.Households {
-			t.Add(t, r.Households[i].Weight.Rat())
-		}
-		w, ok := weightFromRat(t)
-		if !ok {
-			return t
-		}
-		r.sumW = []Weight{w}
-	}
-	return r.sumW[0].Rat()
+// explainCache holds what every explanation of one Result needs, computed once.
+type explainCache struct {
+	total  *big.Rat    // Σ weights
+	rest   Money       // residents' amount left after capped and waived households
+	restW  *big.Rat    // Σ weights of the others
+	capped bool        // whether any household was held at a cap or waived
+	count  map[int]int // households per floor
 }
+
+func (r *Result) cache() *explainCache {
+	if r.expl != nil {
+		return r.expl
+	}
+	c := &explainCache{total: new(big.Rat), rest: r.Residents, restW: new(big.Rat), count: map[int]int{}}
+	for i := range r.Households {
+		h := &r.Households[i]
+		w := h.Weight.Rat()
+		c.total.Add(c.total, w)
+		c.count[h.Floor]++
+		if h.Capped || (h.Waived && !h.Weight.IsZero()) {
+			c.capped = true
+			c.rest -= h.Share
+		} else {
+			c.restW.Add(c.restW, w)
+		}
+	}
+	r.expl = c
+	return c
+}
+
+// totalWeight returns Σ weights exactly.
+func (r *Result) totalWeight() *big.Rat { return r.cache().total }
 
 // Explain says how household i's amounts were derived: its weight under the method, its exact
 // and rounded share, caps, compensation, provident fund and cash due. It panics if i is out of
@@ -56,7 +73,8 @@ func (r *Result) Explain(i int) string {
 	b.WriteString(r.weightText(h))
 	b.WriteString("; ")
 	unit := r.Rounding.Unit()
-	total := r.totalWeight()
+	c := r.cache()
+	total := c.total
 	switch {
 	case h.Weight.IsZero():
 		b.WriteString("pays no share")
@@ -67,18 +85,9 @@ func (r *Result) Explain(i int) string {
 		fmt.Fprintf(&b, "held at its hardship cap of %s yuan; by weight it would pay %s, the excess is re-spread over the others by weight",
 			(h.Cap - h.Cap%unit).Yuan(), ratText(exactShare(r.Residents, h.Weight.Rat(), total), 2, 4))
 	default:
-		rest, restW := r.Residents, total
-		capped := false
-		for j := range r.Households {
-			o := &r.Households[j]
-			if o.Capped || (o.Waived && !o.Weight.IsZero()) {
-				capped = true
-				rest -= o.Share
-				restW = new(big.Rat).Sub(restW, o.Weight.Rat())
-			}
-		}
+		rest, restW := c.rest, c.restW
 		exact := exactShare(rest, h.Weight.Rat(), restW)
-		if capped {
+		if c.capped {
 			fmt.Fprintf(&b, "share = %s yuan left after caps and waivers × %s / %s = %s",
 				rest, h.Weight, ratText(restW, 0, 4), ratText(exact, 2, 4))
 		} else {
@@ -131,12 +140,7 @@ func (r *Result) weightText(h *Share) string {
 	case MethodFloorCoefficientArea:
 		return fmt.Sprintf("weight %s (coefficient %s × area %s m²)", w, s.Coefficients[h.Floor], h.Area)
 	case MethodFloorPercent:
-		n := 0
-		for j := range r.Households {
-			if r.Households[j].Floor == h.Floor {
-				n++
-			}
-		}
+		n := r.cache().count[h.Floor]
 		return fmt.Sprintf("weight %s (floor %d's %s%% ÷ %d households)", w, h.Floor, s.Percents[h.Floor], n)
 	case MethodStairsSaved:
 		return fmt.Sprintf("weight %s (steps saved from floor 1 to floor %d)", w, h.Floor)

@@ -15,7 +15,7 @@ type Result struct {
 	Households       []Share  // one per household, in input order
 
 	calc    *Calculator
-	sumW    []Weight // lazily computed total weight, for explanations (one element)
+	expl    *explainCache // built on the first explanation, dropped by ApplyTotal
 	ap      Apportioner
 	scratch resultScratch
 }
@@ -102,7 +102,7 @@ type shareJSON struct {
 // fund, not below zero), "cash_due_yuan" and "explanation".
 func (r *Result) MarshalJSON() ([]byte, error) {
 	tw := r.totalWeight()
-	twText := tw.RatString()
+	twText := tw.RatString() // a total that does not fit a Weight
 	if w, ok := weightFromRat(tw); ok {
 		twText = w.String()
 	}
