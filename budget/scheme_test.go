@@ -466,3 +466,48 @@ func FuzzDecodeScheme(f *testing.F) {
 		_, _ = json.Marshal(r)
 	})
 }
+
+// TestCalculatorConcurrent applies one Calculator from several goroutines, each with its own
+// Result (run with -race), and checks every result against a sequential run.
+func TestCalculatorConcurrent(t *testing.T) {
+	s := decode(t, `{"total_yuan": "600000", "method": "floor_coefficient_area",
+		"coefficients": {"3": "0.7", "4": "0.8", "5": "0.9", "6": "1.0"}, "exempt_floors": [1, 2],
+		"subsidy": {"preset": "shanghai-2020"}, "compensation": {"floors": [1, 2], "percent": "3"}}`)
+	c, err := s.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hh := stairwell(6, 2, "60")
+	hh[5].HardshipCap = 9000 * Yuan
+	want := make([][]Share, 8)
+	for k := range want {
+		r := new(Result)
+		if err := c.ApplyTotal(r, Money(400000+k*10000)*Yuan, hh); err != nil {
+			t.Fatal(err)
+		}
+		want[k] = r.Households
+	}
+	done := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			var r Result
+			for iter := range 200 {
+				k := (g + iter) % len(want)
+				if err := c.ApplyTotal(&r, Money(400000+k*10000)*Yuan, hh); err != nil {
+					done <- err
+					return
+				}
+				if !cmp.Equal(want[k], r.Households, cmp.AllowUnexported(Weight{})) {
+					done <- fmt.Errorf("goroutine %d iteration %d differs", g, iter)
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
