@@ -239,6 +239,18 @@ func (wt *Weighting) compile() (*weigher, error) {
 	return g, nil
 }
 
+// Weights returns each household's weight under the weighting, without splitting anything:
+// for showing a plan before the cost is known. Errors are *SchemeError for the weighting and
+// *HouseholdError for a household the weighting cannot weigh.
+func (wt *Weighting) Weights(hh []Household) ([]Weight, error) {
+	g, err := wt.compile()
+	if err != nil {
+		return nil, err
+	}
+	var sc weightScratch
+	return g.weigh(nil, hh, &sc)
+}
+
 // weightScratch is per-call scratch space for weigh.
 type weightScratch struct {
 	count []int32 // households per floor, for floor_percent

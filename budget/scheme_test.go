@@ -188,6 +188,21 @@ func TestExampleDFloorPercent(t *testing.T) {
 	}
 }
 
+func TestWeightingWeights(t *testing.T) {
+	wt := Weighting{Method: MethodStairsSaved, StepsPerFloor: IntWeight(18), ExemptFloors: []int{2}}
+	ws, err := wt.Weights(stairwell(4, 1, "60"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range ws {
+		got = append(got, w.String())
+	}
+	if diff := cmp.Diff([]string{"0", "0", "36", "54"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestFloorPercentErrors(t *testing.T) {
 	tests := []struct{ scheme, want string }{
 		{`{"total_yuan":"1000","method":"floor_percent","percents":{"1":"0","2":"30","3":"60"}}`,
