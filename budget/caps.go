@@ -19,6 +19,7 @@ type CapShortfallError struct {
 	Items                  int
 }
 
+// Error says how much the caps leave short, in yuan.
 func (e *CapShortfallError) Error() string {
 	return fmt.Sprintf("caps cannot all hold: the %d items with positive weight may pay at most %s yuan in all, %s yuan short of the %s yuan to split",
 		e.Items, e.Room, e.Shortfall, e.Total)

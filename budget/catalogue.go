@@ -144,6 +144,7 @@ type CatalogueError struct {
 	Err   error
 }
 
+// Error names the item, the field and what is wrong.
 func (e *CatalogueError) Error() string {
 	if e.Index < 0 {
 		return fmt.Sprintf("catalogue %s: %v", e.Field, e.Err)

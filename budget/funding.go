@@ -94,6 +94,7 @@ type FundingError struct {
 	Err   error
 }
 
+// Error names the source, the field and what is wrong.
 func (e *FundingError) Error() string {
 	if e.Index < 0 {
 		return fmt.Sprintf("funding %s: %v", e.Field, e.Err)

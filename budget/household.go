@@ -32,6 +32,7 @@ type HouseholdError struct {
 	Err   error
 }
 
+// Error names the household, the field and what is wrong.
 func (e *HouseholdError) Error() string {
 	return fmt.Sprintf("household %q (item %d) %s: %v", e.ID, e.Index+1, e.Field, e.Err)
 }

@@ -90,6 +90,7 @@ type SchemeError struct {
 	Err   error
 }
 
+// Error names the field and says what is wrong.
 func (e *SchemeError) Error() string { return "scheme field " + e.Field + ": " + e.Err.Error() }
 
 // Unwrap returns the underlying error; errors.Is(err, ErrScheme) also holds.

@@ -27,6 +27,7 @@ type RowError struct {
 	Err    error
 }
 
+// Error reads like "roster.csv row 17 column area_m2: …".
 func (e *RowError) Error() string {
 	if e.Column == "" {
 		return fmt.Sprintf("%s row %d: %v", e.File, e.Row, e.Err)
@@ -34,6 +35,7 @@ func (e *RowError) Error() string {
 	return fmt.Sprintf("%s row %d column %s: %v", e.File, e.Row, e.Column, e.Err)
 }
 
+// Unwrap returns the underlying error.
 func (e *RowError) Unwrap() error { return e.Err }
 
 // roster is the households read from a CSV file, with the row each came from.
