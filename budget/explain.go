@@ -128,6 +128,12 @@ func (r *Result) weightText(h *Share) string {
 		return fmt.Sprintf("floor %d is exempt, weight 0", h.Floor)
 	}
 	w := h.Weight.String()
+	switch {
+	case (r.Method == MethodFloorCoefficient || r.Method == MethodFloorCoefficientArea) && !r.calc.weigh.hasCoef[h.Floor]:
+		return fmt.Sprintf("floor %d has no coefficient in the scheme, weight 0", h.Floor)
+	case r.Method == MethodFloorPercent && !r.calc.weigh.hasPct[h.Floor]:
+		return fmt.Sprintf("floor %d has no percent in the scheme, weight 0", h.Floor)
+	}
 	switch r.Method {
 	case MethodArea:
 		return fmt.Sprintf("weight %s (exclusive area %s m², Civil Code Art. 283)", w, h.Area)

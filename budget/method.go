@@ -63,13 +63,15 @@ func (m Method) Valid() bool { return slices.Contains(Methods(), m) }
 // elevator cost-sharing schemes (Scheme) and running-cost splits (RunningCosts).
 type Weighting struct {
 	Method Method
-	// Coefficients maps a floor to its coefficient, for the floor_coefficient methods. Every
-	// non-exempt floor with households needs one; extra floors are allowed (a city table may
-	// list more floors than a building has).
+	// Coefficients maps a floor to its coefficient, for the floor_coefficient methods. A floor
+	// the table does not list weighs 0, as in the published Guangzhou table, which lists only
+	// the paying floors 3–9 (domain-rules §3.4 Method A); extra floors are allowed (a city table
+	// may list more floors than a building has).
 	Coefficients map[int]Weight
-	// Percents maps a floor to its percentage of the residents' amount, for floor_percent. The
-	// non-exempt floors with households must all be listed ("0" is allowed) and sum to exactly
-	// 100; an exempt floor may be listed only with 0; a floor without households only with 0.
+	// Percents maps a floor to its percentage of the residents' amount, for floor_percent. A
+	// floor not listed pays 0%; the floors with households must sum to exactly 100 (so a
+	// forgotten paying floor shows as a sum below 100); an exempt floor, or a floor without
+	// households, may be listed only with 0.
 	Percents map[int]Weight
 	// StepsPerFloor is the number of stair steps in each flight between two floors, for
 	// stairs_saved (e.g. 18).
@@ -288,11 +290,7 @@ func (g *weigher) weigh(dst []Weight, hh []Household, sc *weightScratch) ([]Weig
 		case kindFloorsClimbed:
 			dst[i] = IntWeight(uint64(h.Floor - 1))
 		case kindFloorCoefficient, kindFloorCoefficientArea:
-			if !g.hasCoef[h.Floor] {
-				return nil, &HouseholdError{Index: i, ID: h.ID, Field: "floor",
-					Err: fmt.Errorf("floor %d has no coefficient in the scheme and is not exempt", h.Floor)}
-			}
-			dst[i] = g.coef[h.Floor]
+			dst[i] = g.coef[h.Floor] // 0 for a floor the table does not list
 			if g.kind == kindFloorCoefficientArea {
 				w, err := dst[i].Mul(h.Area)
 				if err != nil {
@@ -335,11 +333,7 @@ func (g *weigher) weighPercent(dst []Weight, hh []Household, sc *weightScratch) 
 		if count[f] < 0 || g.exempt[f] {
 			continue
 		}
-		if !g.hasPct[f] {
-			return nil, &HouseholdError{Index: i, ID: hh[i].ID, Field: "floor",
-				Err: fmt.Errorf("floor %d has no percent in the scheme and is not exempt (give \"0\" to have it pay nothing)", f)}
-		}
-		sum += g.pct[f]
+		sum += g.pct[f]      // 0 for a floor the table does not list
 		count[f] = -count[f] // counted once
 	}
 	if sum != 100*g.pctDen {

@@ -207,8 +207,8 @@ func TestFloorPercentErrors(t *testing.T) {
 	tests := []struct{ scheme, want string }{
 		{`{"total_yuan":"1000","method":"floor_percent","percents":{"1":"0","2":"30","3":"60"}}`,
 			`scheme field percents: the percents of the paying floors present sum to 90, not 100`},
-		{`{"total_yuan":"1000","method":"floor_percent","percents":{"2":"40","3":"60"}}`,
-			`household "101" (item 1) floor: floor 1 has no percent in the scheme and is not exempt (give "0" to have it pay nothing)`},
+		{`{"total_yuan":"1000","method":"floor_percent","percents":{"2":"40","3":"50"}}`,
+			`scheme field percents: the percents of the paying floors present sum to 90, not 100`},
 		{`{"total_yuan":"1000","method":"floor_percent","percents":{"1":"0","2":"40","3":"50","4":"10"}}`,
 			`scheme field percents["4"]: floor 4 has no households in this stairwell`},
 	}
@@ -397,15 +397,41 @@ func TestSchemeErrors(t *testing.T) {
 		}
 	}
 	// Apply-time errors name the household.
-	s := decode(t, `{"total_yuan":"1000","method":"floor_coefficient","coefficients":{"2":"1"}}`)
-	_, err := s.Apply(stairwell(2, 1, "50"))
+	s := decode(t, `{"total_yuan":"1000","method":"stairs_saved","steps":{"2":"18"}}`)
+	_, err := s.Apply(stairwell(3, 1, "50"))
 	var he *HouseholdError
-	if !errors.As(err, &he) || he.ID != "101" || err.Error() != `household "101" (item 1) floor: floor 1 has no coefficient in the scheme and is not exempt` {
-		t.Errorf("missing coefficient: %v", err)
+	if !errors.As(err, &he) || he.ID != "301" || err.Error() != `household "301" (item 3) floor: the flight up to floor 3 has no step count (give steps_per_floor or steps["3"])` {
+		t.Errorf("missing step count: %v", err)
 	}
 	_, err = s.Apply([]Household{{ID: "x", Floor: 0}})
 	if !errors.As(err, &he) || he.Field != "floor" {
 		t.Errorf("floor 0: %v", err)
+	}
+}
+
+// Floors a coefficient or percent table does not list pay nothing, as in the published
+// Guangzhou table (floors 3–9 only).
+func TestUnlistedFloors(t *testing.T) {
+	s := decode(t, `{"total_yuan":"1000","method":"floor_coefficient","coefficients":{"2":"1","3":"3"}}`)
+	r := apply(t, s, stairwell(3, 1, "50"))
+	if diff := cmp.Diff([]string{"0.00", "250.00", "750.00"}, perFloor(r)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if ex := r.Explain(0); !strings.HasPrefix(ex, "floor 1: floor 1 has no coefficient in the scheme, weight 0") {
+		t.Errorf("explanation: %s", ex)
+	}
+	p := decode(t, `{"total_yuan":"510000","method":"floor_percent","percents":{"3":"10","4":"20","5":"30","6":"40"}}`)
+	r = apply(t, p, stairwell(6, 2, "60"))
+	if diff := cmp.Diff([]string{"0.00", "0.00", "25500.00", "51000.00", "76500.00", "102000.00"}, perFloor(r)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if ex := r.Explain(2); !strings.HasPrefix(ex, "floor 2: floor 2 has no percent in the scheme, weight 0") {
+		t.Errorf("explanation: %s", ex)
+	}
+	// Nobody listed at all: nothing to split over.
+	z := decode(t, `{"total_yuan":"1000","method":"floor_coefficient","coefficients":{"9":"1"}}`)
+	if _, err := z.Apply(stairwell(3, 1, "50")); !errors.Is(err, ErrZeroWeights) {
+		t.Errorf("no listed floor present: %v", err)
 	}
 }
 

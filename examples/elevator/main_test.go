@@ -132,7 +132,7 @@ func TestErrors(t *testing.T) {
 		}
 		return p
 	}
-	scheme := write("s.json", `{"total_yuan":"1000","method":"floor_coefficient","coefficients":{"2":"1"}}`)
+	scheme := write("s.json", `{"total_yuan":"1000","method":"stairs_saved","steps":{"2":"18"}}`)
 	tests := []struct {
 		csv, want string
 	}{
@@ -146,7 +146,7 @@ func TestErrors(t *testing.T) {
 		{"id,floor,area_m2,name\n101,1,70,x\n", `row 1 column "name": unknown column; the columns are id, floor, area_m2, hardship_cap_yuan, waive, provident_fund_yuan`},
 		{"id,floor,area_m2\n101,1\n", `row 2: 2 fields, the header has 3`},
 		{"id,floor,area_m2\n\"101,1,70\n", `row 2: column 11: extraneous or missing " in quoted-field`},
-		{"id,floor,area_m2\n101,1,70\n", `row 2 (id "101"): household "101" (item 1) floor: floor 1 has no coefficient in the scheme and is not exempt`},
+		{"id,floor,area_m2\n101,1,70\n102,3,70\n", `row 3 (id "102"): household "102" (item 2) floor: the flight up to floor 3 has no step count (give steps_per_floor or steps["3"])`},
 		{"", `empty; want a header row with id,floor,area_m2,hardship_cap_yuan,waive,provident_fund_yuan`},
 	}
 	for _, tt := range tests {
