@@ -67,6 +67,7 @@ type resultJSON struct {
 	ResidentsFen     int64       `json:"residents_fen"`
 	ResidentsYuan    string      `json:"residents_yuan"`
 	TotalWeight      string      `json:"total_weight"`
+	TotalWeightExact string      `json:"total_weight_exact,omitempty"`
 	CompensationFen  int64       `json:"compensation_fen"`
 	CompensationYuan string      `json:"compensation_yuan"`
 	Summary          string      `json:"summary"`
@@ -77,7 +78,8 @@ type shareJSON struct {
 	ID                      string `json:"id"`
 	Floor                   int    `json:"floor"`
 	AreaM2                  Weight `json:"area_m2"`
-	Weight                  Weight `json:"weight"`
+	Weight                  string `json:"weight"`
+	WeightExact             string `json:"weight_exact,omitempty"`
 	ShareFen                int64  `json:"share_fen"`
 	ShareYuan               string `json:"share_yuan"`
 	HardshipCapFen          *int64 `json:"hardship_cap_fen,omitempty"`
@@ -94,24 +96,30 @@ type shareJSON struct {
 
 // MarshalJSON writes the result as one object: "total_fen", "subsidy_fen", "residents_fen" and
 // "compensation_fen" (integers, with "…_yuan" strings beside them), "method", "rounding",
-// "total_weight" (exact, as Weight formats it), "summary", and "households" in input order,
-// each with "id", "floor", "area_m2", "weight" (decimal string, or "p/q" when it has no finite
-// decimal), "share_fen", "share_yuan", "hardship_cap_fen" (only when capped or waived),
+// "total_weight", "summary", and "households" in input order, each with "id", "floor",
+// "area_m2", "weight" (a decimal string; when the exact weight has no finite decimal, such as
+// 10/3 for a 10% floor of three households, it is rounded to DecimalPlaces places and
+// "weight_exact" gives the exact "p/q"; "total_weight" and "total_weight_exact" likewise),
+// "share_fen", "share_yuan", "hardship_cap_fen" (only when capped or waived),
 // "waived", "capped", "compensation_paid_fen", "compensation_received_fen", "net_fen" (share +
 // paid − received), "provident_fund_fen" (the part applied), "cash_due_fen" (share − provident
 // fund, not below zero), "cash_due_yuan" and "explanation".
 func (r *Result) MarshalJSON() ([]byte, error) {
 	tw := r.totalWeight()
-	twText := tw.RatString() // a total that does not fit a Weight
+	twText, twExact := tw.RatString(), "" // a total that does not fit a Weight stays p/q
 	if w, ok := weightFromRat(tw); ok {
-		twText = w.String()
+		if d, exact := w.Decimal(); exact {
+			twText = d
+		} else {
+			twText, twExact = d, w.String()
+		}
 	}
 	j := resultJSON{
 		Name: r.Name, Method: r.Method, Rounding: r.Rounding,
 		TotalFen: int64(r.Total), TotalYuan: r.Total.Yuan(),
 		SubsidyFen: int64(r.Subsidy), SubsidyYuan: r.Subsidy.Yuan(),
 		ResidentsFen: int64(r.Residents), ResidentsYuan: r.Residents.Yuan(),
-		TotalWeight:     twText,
+		TotalWeight: twText, TotalWeightExact: twExact,
 		CompensationFen: int64(r.CompensationPool), CompensationYuan: r.CompensationPool.Yuan(),
 		Summary:    r.Summary(),
 		Households: make([]shareJSON, len(r.Households)),
@@ -119,7 +127,7 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 	for i := range r.Households {
 		h := &r.Households[i]
 		s := shareJSON{
-			ID: h.ID, Floor: h.Floor, AreaM2: h.Area, Weight: h.Weight,
+			ID: h.ID, Floor: h.Floor, AreaM2: h.Area,
 			ShareFen: int64(h.Share), ShareYuan: h.Share.Yuan(),
 			Waived: h.Waived, Capped: h.Capped,
 			CompensationPaidFen:     int64(h.CompensationPaid),
@@ -129,6 +137,11 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 			CashDueFen:              int64(h.CashDue),
 			CashDueYuan:             h.CashDue.Yuan(),
 			Explanation:             r.Explain(i),
+		}
+		if d, exact := h.Weight.Decimal(); exact {
+			s.Weight = d
+		} else {
+			s.Weight, s.WeightExact = d, h.Weight.String()
 		}
 		if h.Cap != NoCap {
 			c := int64(h.Cap)

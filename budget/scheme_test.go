@@ -186,6 +186,48 @@ func TestExampleDFloorPercent(t *testing.T) {
 	if f3 != 51000*Yuan {
 		t.Errorf("floor 3 pays %s, want 10%% = 51000.00", f3)
 	}
+	// The contract's "weight" is a decimal string; the exact fraction goes beside it.
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Households []struct {
+			ID          string `json:"id"`
+			Weight      string `json:"weight"`
+			WeightExact string `json:"weight_exact"`
+		} `json:"households"`
+	}
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	if h := out.Households[12]; h.ID != "303" || h.Weight != "3.333333333333" || h.WeightExact != "10/3" {
+		t.Errorf("household 303 in JSON: %+v", h)
+	}
+	if h := out.Households[6]; h.ID != "401" || h.Weight != "10" || h.WeightExact != "" {
+		t.Errorf("household 401 in JSON: %+v", h)
+	}
+}
+
+func TestWeightDecimal(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  string
+		exact bool
+	}{
+		{"5", "5", true}, {"0.7", "0.7", true}, {"1/8", "0.125", true}, {"10/3", "3.333333333333", false},
+		{"2/3", "0.666666666667", false}, {"1/7", "0.142857142857", false}, {"0", "0", true},
+		{"1/3000000000000", "0.000000000000", false},
+	}
+	for _, tc := range tests {
+		w, err := ParseWeight(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, exact := w.Decimal(); got != tc.want || exact != tc.exact {
+			t.Errorf("Decimal(%s) = %q, %v; want %q, %v", tc.in, got, exact, tc.want, tc.exact)
+		}
+	}
 }
 
 func TestWeightingWeights(t *testing.T) {

@@ -251,6 +251,30 @@ func (w Weight) String() string {
 	return s[:len(s)-k] + "." + s[len(s)-k:]
 }
 
+// DecimalPlaces is how many decimal places Decimal keeps for a weight with no finite decimal.
+const DecimalPlaces = 12
+
+// Decimal formats w as a decimal string. When w has a finite decimal (its reduced denominator
+// has no prime factor but 2 and 5) the string is exact and exact is true; otherwise it is w
+// rounded half up to DecimalPlaces places (10/3 → "3.333333333333") and exact is false, and
+// String gives the exact "p/q".
+func (w Weight) Decimal() (s string, exact bool) {
+	str := w.String()
+	if !strings.Contains(str, "/") {
+		return str, true
+	}
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(DecimalPlaces), nil)
+	num := new(big.Int).Mul(new(big.Int).SetUint64(w.n), scale)
+	num.Lsh(num, 1)
+	den := new(big.Int).SetUint64(w.Den())
+	num.Add(num, den) // (2·n·10^k + d) / (2·d) rounds half up
+	m := num.Quo(num, new(big.Int).Lsh(den, 1)).String()
+	if len(m) <= DecimalPlaces {
+		m = strings.Repeat("0", DecimalPlaces-len(m)+1) + m
+	}
+	return m[:len(m)-DecimalPlaces] + "." + m[len(m)-DecimalPlaces:], false
+}
+
 // MarshalJSON encodes w as a JSON string, as String formats it.
 func (w Weight) MarshalJSON() ([]byte, error) { return json.Marshal(w.String()) }
 

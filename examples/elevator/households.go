@@ -41,13 +41,15 @@ func (e *RowError) Unwrap() error { return e.Err }
 // roster is the households read from a CSV file, with the row each came from.
 type roster struct {
 	file       string
+	ignored    []string // header cells that are not roster columns
 	households []budget.Household
 	rows       []int
 }
 
 // readHouseholds reads a roster: UTF-8 CSV, with or without a byte-order mark, a header row
 // naming the columns (any order; id, floor and area_m2 required; hardship_cap_yuan, waive and
-// provident_fund_yuan optional), one household per row. Every wrong value is an error naming
+// provident_fund_yuan optional; other columns are ignored and listed in ignored), one household
+// per row. Every wrong value is an error naming
 // file, row and column; nothing is skipped.
 func readHouseholds(file string, r io.Reader) (*roster, error) {
 	b, err := io.ReadAll(io.LimitReader(r, maxCSVBytes+1))
@@ -68,6 +70,7 @@ func readHouseholds(file string, r io.Reader) (*roster, error) {
 		return nil, csvError(file, err)
 	}
 	col := map[string]int{}
+	var ignored []string
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
 		known := false
@@ -75,7 +78,10 @@ func readHouseholds(file string, r io.Reader) (*roster, error) {
 			known = known || c == name
 		}
 		if !known {
-			return nil, &RowError{File: file, Row: 1, Column: strconv.Quote(h), Err: fmt.Errorf("unknown column; the columns are %s", strings.Join(columns, ", "))}
+			// Stairwell sheets carry more than the split needs (an owner's name, a phone
+			// number); such columns are read past, and the caller says which.
+			ignored = append(ignored, strings.TrimSpace(h))
+			continue
 		}
 		if _, dup := col[name]; dup {
 			return nil, &RowError{File: file, Row: 1, Column: name, Err: errors.New("appears twice")}
@@ -87,7 +93,7 @@ func readHouseholds(file string, r io.Reader) (*roster, error) {
 			return nil, &RowError{File: file, Row: 1, Err: fmt.Errorf("no %s column (required: id, floor, area_m2)", c)}
 		}
 	}
-	ro := &roster{file: file}
+	ro := &roster{file: file, ignored: ignored}
 	seen := map[string]int{}
 	for {
 		rec, err := cr.Read()

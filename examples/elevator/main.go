@@ -54,7 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	res, err := compute(*householdsFile, *schemeFile)
+	res, err := compute(*householdsFile, *schemeFile, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "elevator:", err)
 		return 1
@@ -78,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // compute reads the two inputs (a file name, or "" for the embedded sample) and applies the
 // scheme.
-func compute(householdsFile, schemeFile string) (*budget.Result, error) {
+func compute(householdsFile, schemeFile string, stderr io.Writer) (*budget.Result, error) {
 	hName, hData := "sample/households.csv (embedded)", sampleHouseholds
 	if householdsFile != "" {
 		b, err := os.ReadFile(householdsFile)
@@ -98,6 +98,10 @@ func compute(householdsFile, schemeFile string) (*budget.Result, error) {
 	ro, err := readHouseholds(hName, bytes.NewReader(hData))
 	if err != nil {
 		return nil, err
+	}
+	if len(ro.ignored) > 0 {
+		fmt.Fprintf(stderr, "elevator: note: %s: ignored columns %s (the roster reads id, floor, area_m2, hardship_cap_yuan, waive, provident_fund_yuan)\n",
+			hName, strings.Join(ro.ignored, ", "))
 	}
 	s, err := budget.DecodeScheme(bytes.NewReader(sData))
 	if err != nil {

@@ -143,7 +143,6 @@ func TestErrors(t *testing.T) {
 		{"id,floor,area_m2,hardship_cap_yuan\n101,1,70,-5\n", `row 2 column hardship_cap_yuan: "-5" is negative`},
 		{"id,floor,area_m2,provident_fund_yuan\n101,1,70,abc\n", `row 2 column provident_fund_yuan: invalid amount of money: "abc" is not an amount of money`},
 		{"id,floor\n101,1\n", `row 1: no area_m2 column (required: id, floor, area_m2)`},
-		{"id,floor,area_m2,name\n101,1,70,x\n", `row 1 column "name": unknown column; the columns are id, floor, area_m2, hardship_cap_yuan, waive, provident_fund_yuan`},
 		{"id,floor,area_m2\n101,1\n", `row 2: 2 fields, the header has 3`},
 		{"id,floor,area_m2\n\"101,1,70\n", `row 2: column 11: extraneous or missing " in quoted-field`},
 		{"id,floor,area_m2\n101,1,70\n102,3,70\n", `row 3 (id "102"): household "102" (item 2) floor: the flight up to floor 3 has no step count (give steps_per_floor or steps["3"])`},
@@ -193,4 +192,27 @@ func FuzzReadHouseholds(f *testing.F) {
 			seen[h.ID] = true
 		}
 	})
+}
+
+// Extra columns are read past, and named on stderr.
+func TestIgnoredColumns(t *testing.T) {
+	dir := t.TempDir()
+	roster := filepath.Join(dir, "h.csv")
+	scheme := filepath.Join(dir, "s.json")
+	if err := os.WriteFile(roster, []byte("id,owner,floor,area_m2\n101,业主A,1,70\n201,业主B,2,70\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(scheme, []byte(`{"total_yuan":"1000","method":"equal"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"-households", roster, "-scheme", scheme, "-json"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "ignored columns owner") {
+		t.Errorf("stderr = %q, want a note naming the ignored column", errb.String())
+	}
+	if !strings.Contains(out.String(), `"share_fen": 50000`) {
+		t.Errorf("output: %s", out.String())
+	}
 }
