@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+	"github.com/xiaoqu/xiaoqu/geo"
 )
 
 // Building is a residential building (楼栋) of a compound.
@@ -107,4 +108,23 @@ func (s Structure) known() bool {
 		return true
 	}
 	return false
+}
+
+// FootprintArea returns the geodesic area of the building's footprint in m² on the WGS84
+// ellipsoid; 0 when it has none.
+func (b *Building) FootprintArea() float64 {
+	if b.Footprint == nil {
+		return 0
+	}
+	return geo.Area(b.Footprint)
+}
+
+// GrossFloorArea returns the building's total floor area (总建筑面积) in m²: FloorArea when
+// surveyed, else the footprint's geodesic area × storeys, with derived reporting which. It is
+// 0 when neither is known.
+func (b *Building) GrossFloorArea() (m2 float64, derived bool) {
+	if b.FloorArea > 0 {
+		return b.FloorArea, false
+	}
+	return b.FootprintArea() * float64(b.Storeys), true
 }

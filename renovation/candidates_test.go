@@ -24,3 +24,23 @@ func TestElevatorCandidates(t *testing.T) {
 		t.Errorf("ElevatorCandidates (-want +got):\n%s", diff)
 	}
 }
+
+func TestGrossFloorArea(t *testing.T) {
+	// A 0.0003° square near Shanghai is about 28.5 m × 33.3 m; Planimeter-checked areas are
+	// geo's tests; here the arithmetic of storeys and the surveyed override.
+	b := Building{Footprint: square(121.5, 31.2, 0.0003), Storeys: 6}
+	fp := b.FootprintArea()
+	if fp < 940 || fp > 960 {
+		t.Fatalf("footprint area %v m², want about 950", fp)
+	}
+	if got, derived := b.GrossFloorArea(); got != 6*fp || !derived {
+		t.Errorf("GrossFloorArea = %v, %v; want %v, true", got, derived, 6*fp)
+	}
+	b.FloorArea = 5000
+	if got, derived := b.GrossFloorArea(); got != 5000 || derived {
+		t.Errorf("surveyed GrossFloorArea = %v, %v", got, derived)
+	}
+	if got, _ := (&Building{Storeys: 6}).GrossFloorArea(); got != 0 {
+		t.Errorf("no footprint: %v", got)
+	}
+}
