@@ -1,0 +1,221 @@
+package geo
+
+import (
+	"math"
+	"math/big"
+
+	"github.com/paulmach/orb"
+)
+
+// Exact planar predicates on segments. Validation and the prepared predicates must not
+// disagree with themselves on nearly collinear input, so the orientation test is exact: a fast
+// floating-point evaluation with Shewchuk's error bound, and exact rational arithmetic in the
+// rare cases the bound cannot decide (or the products overflow).
+
+// segOrientErrBound is Shewchuk's ccwerrboundA, (3 + 16ε)ε with ε = 2⁻⁵³.
+const segOrientErrBound = (3.0 + 16.0*0x1p-53) * 0x1p-53
+
+// segOrient returns +1 if a, b, c turn counter-clockwise (c left of the directed line a→b),
+// −1 if clockwise and 0 if they are collinear, exactly. Non-finite input gives 0.
+func segOrient(a, b, c orb.Point) int {
+	// The determinant is detL − detR. Differences of floats have exact signs, so when the two
+	// products differ in sign (or one is zero) the answer needs no arithmetic at all; this is
+	// the common case of axis-parallel edges.
+	sL := signOfFloat(a[0]-c[0]) * signOfFloat(b[1]-c[1])
+	sR := signOfFloat(a[1]-c[1]) * signOfFloat(b[0]-c[0])
+	switch {
+	case sL == 0:
+		return -sR
+	case sR == 0 || sL != sR:
+		return sL
+	}
+	detL := (a[0] - c[0]) * (b[1] - c[1])
+	detR := (a[1] - c[1]) * (b[0] - c[0])
+	det := detL - detR
+	detSum := math.Abs(detL) + math.Abs(detR)
+	// Shewchuk's bound holds without underflow or overflow; outside that range decide exactly.
+	if detSum > 0x1p-900 && detSum < 0x1p900 {
+		if bound := segOrientErrBound * detSum; det >= bound || -det >= bound {
+			return signOfFloat(det)
+		}
+	}
+	return segOrientExact(a, b, c)
+}
+
+// signOfFloat returns the sign of a finite or infinite x (NaN gives 0).
+func signOfFloat(x float64) int {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
+}
+
+// segOrientExact evaluates the orientation determinant in exact rational arithmetic.
+func segOrientExact(a, b, c orb.Point) int {
+	for _, p := range [...]orb.Point{a, b, c} {
+		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.IsInf(p[0], 0) || math.IsInf(p[1], 0) {
+			return 0
+		}
+	}
+	r := func(x float64) *big.Rat { return new(big.Rat).SetFloat64(x) }
+	ax, ay, bx, by, cx, cy := r(a[0]), r(a[1]), r(b[0]), r(b[1]), r(c[0]), r(c[1])
+	l := new(big.Rat).Mul(ax.Sub(ax, cx), by.Sub(by, cy))
+	rr := new(big.Rat).Mul(ay.Sub(ay, cy), bx.Sub(bx, cx))
+	return l.Cmp(rr)
+}
+
+// segRelation is how two closed segments meet.
+type segRelation int8
+
+const (
+	segDisjoint segRelation = iota // no common point
+	segCross                       // interiors cross at a single point
+	segTouch                       // a single common point that is an endpoint of one of them
+	segOverlap                     // collinear with a common part of positive length
+)
+
+// inSegBox reports whether c lies in the closed bounding box of a and b.
+func inSegBox(a, b, c orb.Point) bool {
+	return math.Min(a[0], b[0]) <= c[0] && c[0] <= math.Max(a[0], b[0]) &&
+		math.Min(a[1], b[1]) <= c[1] && c[1] <= math.Max(a[1], b[1])
+}
+
+// pointLess orders points lexicographically, which orders collinear points along their line.
+func pointLess(a, b orb.Point) bool {
+	return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1])
+}
+
+// segRelate classifies how segments p1p2 and q1q2 meet and returns a common point: the crossing
+// point (computed in floating point), the touching endpoint, or the first point of the overlap.
+// Degenerate segments (a point) are handled: a point on the other segment touches it.
+func segRelate(p1, p2, q1, q2 orb.Point) (segRelation, orb.Point) {
+	o1 := segOrient(p1, p2, q1)
+	o2 := segOrient(p1, p2, q2)
+	o3 := segOrient(q1, q2, p1)
+	o4 := segOrient(q1, q2, p2)
+	if o1 == 0 && o2 == 0 && o3 == 0 && o4 == 0 {
+		// Collinear (or degenerate): compare the extents along the line.
+		pLo, pHi := p1, p2
+		if pointLess(pHi, pLo) {
+			pLo, pHi = pHi, pLo
+		}
+		qLo, qHi := q1, q2
+		if pointLess(qHi, qLo) {
+			qLo, qHi = qHi, qLo
+		}
+		lo, hi := pLo, pHi
+		if pointLess(lo, qLo) {
+			lo = qLo
+		}
+		if pointLess(qHi, hi) {
+			hi = qHi
+		}
+		switch {
+		case pointLess(hi, lo):
+			return segDisjoint, orb.Point{}
+		case lo == hi:
+			return segTouch, lo
+		}
+		return segOverlap, lo
+	}
+	if o1 != 0 && o2 != 0 && o3 != 0 && o4 != 0 {
+		if o1 != o2 && o3 != o4 {
+			return segCross, segCrossPoint(p1, p2, q1, q2)
+		}
+		return segDisjoint, orb.Point{}
+	}
+	switch {
+	case o1 == 0 && inSegBox(p1, p2, q1):
+		return segTouch, q1
+	case o2 == 0 && inSegBox(p1, p2, q2):
+		return segTouch, q2
+	case o3 == 0 && inSegBox(q1, q2, p1):
+		return segTouch, p1
+	case o4 == 0 && inSegBox(q1, q2, p2):
+		return segTouch, p2
+	}
+	return segDisjoint, orb.Point{}
+}
+
+// segsMeet reports whether closed segments p1p2 and q1q2 have a common point. It is segRelate
+// without the point, for the hot paths of the prepared predicates.
+func segsMeet(p1, p2, q1, q2 orb.Point) bool {
+	o1 := segOrient(p1, p2, q1)
+	o2 := segOrient(p1, p2, q2)
+	if o1 != 0 && o1 == o2 {
+		return false
+	}
+	o3 := segOrient(q1, q2, p1)
+	o4 := segOrient(q1, q2, p2)
+	if o3 != 0 && o3 == o4 {
+		return false
+	}
+	if o1 != 0 || o2 != 0 || o3 != 0 || o4 != 0 {
+		// Not all collinear: they meet unless a zero orientation is a point beyond the segment.
+		if o1 != 0 && o2 != 0 && o3 != 0 && o4 != 0 {
+			return true
+		}
+		return (o1 == 0 && inSegBox(p1, p2, q1)) || (o2 == 0 && inSegBox(p1, p2, q2)) ||
+			(o3 == 0 && inSegBox(q1, q2, p1)) || (o4 == 0 && inSegBox(q1, q2, p2))
+	}
+	// All collinear: the bounding boxes overlap exactly when the segments do.
+	return math.Max(math.Min(p1[0], p2[0]), math.Min(q1[0], q2[0])) <= math.Min(math.Max(p1[0], p2[0]), math.Max(q1[0], q2[0])) &&
+		math.Max(math.Min(p1[1], p2[1]), math.Min(q1[1], q2[1])) <= math.Min(math.Max(p1[1], p2[1]), math.Max(q1[1], q2[1]))
+}
+
+// segCrossPoint returns the intersection of the lines through p1p2 and q1q2, clamped into the
+// bounding box of p1p2 so that round-off cannot put it outside the segments.
+func segCrossPoint(p1, p2, q1, q2 orb.Point) orb.Point {
+	dx, dy := p2[0]-p1[0], p2[1]-p1[1]
+	ex, ey := q2[0]-q1[0], q2[1]-q1[1]
+	den := dx*ey - dy*ex
+	if den == 0 {
+		return p1
+	}
+	t := ((q1[0]-p1[0])*ey - (q1[1]-p1[1])*ex) / den
+	t = math.Max(0, math.Min(1, t))
+	return orb.Point{p1[0] + t*dx, p1[1] + t*dy}
+}
+
+// pointSegNearest returns the point of segment ab nearest to p and the squared distance.
+func pointSegNearest(p, a, b orb.Point) (orb.Point, float64) {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	q := a
+	if l2 := dx*dx + dy*dy; l2 > 0 {
+		t := ((p[0]-a[0])*dx + (p[1]-a[1])*dy) / l2
+		switch {
+		case t >= 1:
+			q = b
+		case t > 0:
+			q = orb.Point{a[0] + t*dx, a[1] + t*dy}
+		}
+	}
+	ex, ey := p[0]-q[0], p[1]-q[1]
+	return q, ex*ex + ey*ey
+}
+
+// segNearest returns the nearest points of segments p1p2 and q1q2 (on each) and their squared
+// distance. Intersecting segments give distance 0 at their common point.
+func segNearest(p1, p2, q1, q2 orb.Point) (onP, onQ orb.Point, d2 float64) {
+	if segsMeet(p1, p2, q1, q2) {
+		rel, x := segRelate(p1, p2, q1, q2)
+		if rel != segDisjoint {
+			return x, x, 0
+		}
+	}
+	onQ, d2 = pointSegNearest(p1, q1, q2)
+	onP = p1
+	if q, d := pointSegNearest(p2, q1, q2); d < d2 {
+		onP, onQ, d2 = p2, q, d
+	}
+	if q, d := pointSegNearest(q1, p1, p2); d < d2 {
+		onP, onQ, d2 = q, q1, d
+	}
+	if q, d := pointSegNearest(q2, p1, p2); d < d2 {
+		onP, onQ, d2 = q, q2, d
+	}
+	return onP, onQ, d2
+}
