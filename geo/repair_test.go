@@ -150,6 +150,14 @@ func FuzzValidateRepair(f *testing.F) {
 		if err == nil && !cmp.Equal(orb.Geometry(poly), out) {
 			t.Fatalf("Repair changed a valid polygon")
 		}
+		// Repaired output must be usable by the overlay: its area equals itself.
+		if a, err := IntersectionAreaPlanar(out, out); err != nil {
+			t.Fatalf("overlay of repaired output: %v", err)
+		} else if want := (&flatShape{}); want.load(out, false, nil) == nil {
+			if w := want.planarArea(); math.Abs(a-w) > 1e-9*math.Max(1, w) {
+				t.Fatalf("area of A∩A = %v, area of A = %v", a, w)
+			}
+		}
 	})
 }
 
