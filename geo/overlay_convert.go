@@ -68,6 +68,36 @@ func (f *overlayFrame) forward(p orb.Point) orb.Point {
 	return xy
 }
 
+// registerSnaps remembers the vertices of g (which is not otherwise projected in this frame),
+// so that result vertices on them map back exactly.
+func (f *overlayFrame) registerSnaps(g orb.Geometry) {
+	if f.tm == nil {
+		return
+	}
+	var ring func(r []orb.Point)
+	ring = func(r []orb.Point) {
+		for _, p := range r {
+			f.forward(p)
+		}
+	}
+	switch g := g.(type) {
+	case orb.Ring:
+		ring(g)
+	case orb.Polygon:
+		for _, r := range g {
+			ring(r)
+		}
+	case orb.MultiPolygon:
+		for _, pg := range g {
+			for _, r := range pg {
+				ring(r)
+			}
+		}
+	case orb.Bound:
+		ring(g.ToRing())
+	}
+}
+
 // inverse maps an overlay result point back to the caller's coordinates.
 func (f *overlayFrame) inverse(xy orb.Point) orb.Point {
 	if f.tm == nil {
