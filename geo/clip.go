@@ -6,7 +6,8 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Area of a polygon inside a convex polygon by Sutherland–Hodgman clipping. Clipping a closed
+// Area of a polygon inside a convex polygon by Sutherland–Hodgman clipping, and inside any
+// simple polygon by cutting that one into triangles first. Clipping a closed
 // ring against the half-planes of a convex polygon keeps the signed area of the part of the
 // ring's region inside it (the clipped ring may run back along itself where the region leaves
 // and re-enters, which adds no area), so the area of a polygon with holes inside a convex
@@ -58,8 +59,11 @@ func convexRingOfOverlay(r []orb.Point) (convex, ccw bool) {
 	return true, turn > 0
 }
 
-// clipScratch holds the two work buffers of convexClipArea.
-type clipScratch struct{ a, b []orb.Point }
+// clipScratch holds the work buffers of convexClipArea and earTriangles.
+type clipScratch struct {
+	a, b []orb.Point
+	idx  []int
+}
 
 // convexClipArea returns the area of the region of closed ring r inside the convex polygon c
 // (closed, counter-clockwise), using s for work space.
@@ -105,4 +109,68 @@ func convexClipArea(r, c []orb.Point, s *clipScratch) float64 {
 func cutOfClip(p, q orb.Point, sp, sq float64) orb.Point {
 	t := sp / (sp - sq)
 	return orb.Point{p[0] + t*(q[0]-p[0]), p[1] + t*(q[1]-p[1])}
+}
+
+// earTriangles cuts the simple closed ring r (no self-intersections, no consecutive repeats)
+// into triangles by ear clipping and calls fn with each, counter-clockwise and closed. It
+// returns false if it could not finish (which a simple ring never causes; the caller then
+// falls back on the overlay engine). Collinear vertices are dropped without a triangle.
+// O(n²) for n vertices, meant for footprints of a few dozen.
+func earTriangles(r []orb.Point, idx []int, fn func(t *[4]orb.Point)) ([]int, bool) {
+	n := len(r) - 1
+	idx = idx[:0]
+	if shoelaceOfOverlay(r) >= 0 {
+		for i := range n {
+			idx = append(idx, i)
+		}
+	} else {
+		for i := n - 1; i >= 0; i-- {
+			idx = append(idx, i)
+		}
+	}
+	var tri [4]orb.Point
+	for len(idx) > 3 {
+		m := len(idx)
+		cut := false
+		for k := 0; k < m; k++ {
+			a, b, c := r[idx[(k+m-1)%m]], r[idx[k]], r[idx[(k+1)%m]]
+			o := segOrient(a, b, c)
+			if o < 0 {
+				continue // reflex
+			}
+			if o > 0 {
+				// An ear only if no other vertex lies in or on the triangle.
+				ear := true
+				for _, j := range idx {
+					q := r[j]
+					if q == a || q == b || q == c {
+						continue
+					}
+					if segOrient(a, b, q) >= 0 && segOrient(b, c, q) >= 0 && segOrient(c, a, q) >= 0 {
+						ear = false
+						break
+					}
+				}
+				if !ear {
+					continue
+				}
+				tri = [4]orb.Point{a, b, c, a}
+				fn(&tri)
+			}
+			idx = append(idx[:k], idx[k+1:]...)
+			cut = true
+			break
+		}
+		if !cut {
+			return idx, false
+		}
+	}
+	if len(idx) == 3 {
+		a, b, c := r[idx[0]], r[idx[1]], r[idx[2]]
+		if segOrient(a, b, c) > 0 {
+			tri = [4]orb.Point{a, b, c, a}
+			fn(&tri)
+		}
+	}
+	return idx, true
 }

@@ -64,11 +64,7 @@ func distanceIn(a, b orb.Geometry, nameA, nameB string, planar bool) (float64, e
 			for i, p := range s.pts {
 				s.pts[i] = tm.Forward(p)
 			}
-			for i := range s.parts {
-				pt := &s.parts[i]
-				pt.bound = orb.MultiPoint(s.pts[pt.start:pt.end]).Bound()
-			}
-			s.bound = orb.MultiPoint(s.pts).Bound()
+			s.setBounds()
 		}
 	}
 	// Index the larger shape; walk the edges of the smaller.

@@ -154,10 +154,13 @@ func (p *Prepared) IntersectionArea(g orb.Geometry) (float64, error) {
 	if !p.ix.intersects(s) {
 		return 0, nil
 	}
-	if len(s.parts) == 1 {
+	if len(s.parts) == 1 && s.parts[0].end-s.parts[0].start <= maxClipVertices {
 		ring := s.pts[s.parts[0].start:s.parts[0].end]
 		if convex, ccw := convexRingOfOverlay(ring); convex {
 			return p.clipArea(ring, ccw), nil
+		}
+		if area, ok := p.triangleClipArea(ring); ok {
+			return area, nil
 		}
 	}
 	res, err := p.overlay(g)
@@ -168,6 +171,21 @@ func (p *Prepared) IntersectionArea(g orb.Geometry) (float64, error) {
 	return area, nil
 }
 
+// maxClipVertices is the size up to which a footprint crossing the boundary is cut into
+// triangles and clipped rather than sent to the overlay engine; ear clipping is O(n²).
+const maxClipVertices = 64
+
+// triangleClipArea returns the area of the prepared polygon inside the simple ring r, by
+// cutting r into triangles and clipping against each; ok is false if r could not be cut.
+func (p *Prepared) triangleClipArea(r []orb.Point) (area float64, ok bool) {
+	sc := clipScratches.Get().(*clipScratch)
+	defer clipScratches.Put(sc)
+	sc.idx, ok = earTriangles(r, sc.idx, func(t *[4]orb.Point) {
+		area += p.clipAreaWith(t[:], true, sc)
+	})
+	return area, ok
+}
+
 // clipScratches recycles the work space of convex clipping.
 var clipScratches = sync.Pool{New: func() any { return new(clipScratch) }}
 
@@ -175,6 +193,10 @@ var clipScratches = sync.Pool{New: func() any { return new(clipScratch) }}
 func (p *Prepared) clipArea(c []orb.Point, ccw bool) float64 {
 	sc := clipScratches.Get().(*clipScratch)
 	defer clipScratches.Put(sc)
+	return p.clipAreaWith(c, ccw, sc)
+}
+
+func (p *Prepared) clipAreaWith(c []orb.Point, ccw bool, sc *clipScratch) float64 {
 	if !ccw {
 		// Clip against the counter-clockwise ring; reversing a copy keeps the query intact.
 		rev := make([]orb.Point, len(c))
@@ -284,7 +306,12 @@ func quickValidShape(s *flatShape) bool {
 				}
 				continue
 			}
-			if segsMeet(r[i], r[i+1], r[j], r[j+1]) {
+			a, b, c, d := r[i], r[i+1], r[j], r[j+1]
+			if max(a[0], b[0]) < min(c[0], d[0]) || max(c[0], d[0]) < min(a[0], b[0]) ||
+				max(a[1], b[1]) < min(c[1], d[1]) || max(c[1], d[1]) < min(a[1], b[1]) {
+				continue
+			}
+			if segsMeet(a, b, c, d) {
 				return false
 			}
 		}

@@ -261,3 +261,40 @@ func TestPreparedRejectsBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestEarTriangles(t *testing.T) {
+	rng := rand.New(rand.NewPCG(27, 28))
+	for trial := range 500 {
+		poly := randomStar(rng, orb.Point{0, 0}, 50, 3+rng.IntN(60))
+		r := poly[0]
+		if trial%2 == 1 {
+			r = reversedRing(r)
+		}
+		if trial%5 == 0 {
+			// Snap to a grid: collinear vertices and near-degenerate ears.
+			for i := range r {
+				r[i] = orb.Point{math.Round(r[i][0] / 5), math.Round(r[i][1] / 5)}
+			}
+			if ValidatePlanar("", orb.Polygon{r}, &ValidateOptions{SliverArea: -1, SliverWidth: -1}) != nil {
+				continue
+			}
+		}
+		var sum float64
+		var n int
+		_, ok := earTriangles(r, nil, func(tri *[4]orb.Point) {
+			a := shoelaceOfOverlay(tri[:])
+			if a <= 0 {
+				t.Fatalf("trial %d: triangle %v not counter-clockwise", trial, *tri)
+			}
+			sum += a
+			n++
+		})
+		want := math.Abs(shoelaceOfOverlay(r))
+		if !ok || math.Abs(sum-want) > 1e-9*want {
+			t.Fatalf("trial %d: ok %v, triangles cover %v of %v", trial, ok, sum, want)
+		}
+		if n > len(r)-3 {
+			t.Fatalf("trial %d: %d triangles for %d vertices", trial, n, len(r)-1)
+		}
+	}
+}

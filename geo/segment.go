@@ -53,8 +53,84 @@ func signOfFloat(x float64) int {
 	return 0
 }
 
-// segOrientExact evaluates the orientation determinant in exact rational arithmetic.
+// segOrientExact evaluates the orientation determinant exactly: with floating-point
+// expansions (no allocation) when the magnitudes allow it, else in rational arithmetic.
 func segOrientExact(a, b, c orb.Point) int {
+	if o, ok := segOrientExpansion(a, b, c); ok {
+		return o
+	}
+	return segOrientRational(a, b, c)
+}
+
+// Error-free transformations (Dekker, Knuth; Shewchuk 1997): x + y equals the exact result.
+func twoSumOfSeg(a, b float64) (x, y float64) {
+	x = a + b
+	bv := x - a
+	av := x - bv
+	return x, (a - av) + (b - bv)
+}
+
+func twoProductOfSeg(a, b float64) (x, y float64) {
+	x = a * b
+	return x, math.FMA(a, b, -x)
+}
+
+// segOrientExpansion computes the exact sign of the determinant as a sum of 16 products of
+// exact differences, accumulated into a non-overlapping expansion (Shewchuk's Grow-Expansion).
+// It reports ok = false when a term could overflow or underflow, where the transformations
+// are no longer exact.
+func segOrientExpansion(a, b, c orb.Point) (int, bool) {
+	var d [8]float64
+	d[0], d[1] = twoSumOfSeg(a[0], -c[0])
+	d[2], d[3] = twoSumOfSeg(b[1], -c[1])
+	d[4], d[5] = twoSumOfSeg(a[1], -c[1])
+	d[6], d[7] = twoSumOfSeg(b[0], -c[0])
+	for _, x := range d {
+		if x != 0 && !(math.Abs(x) > 0x1p-400 && math.Abs(x) < 0x1p400) {
+			return 0, false
+		}
+	}
+	var h [32]float64
+	n := 0
+	grow := func(x float64) {
+		q := x
+		k := 0
+		for i := 0; i < n; i++ {
+			var r float64
+			q, r = twoSumOfSeg(q, h[i])
+			if r != 0 {
+				h[k] = r
+				k++
+			}
+		}
+		if q != 0 {
+			h[k] = q
+			k++
+		}
+		n = k
+	}
+	for _, i := range [2]int{0, 1} {
+		for _, j := range [2]int{2, 3} {
+			p, e := twoProductOfSeg(d[i], d[j])
+			grow(p)
+			grow(e)
+		}
+	}
+	for _, i := range [2]int{4, 5} {
+		for _, j := range [2]int{6, 7} {
+			p, e := twoProductOfSeg(d[i], d[j])
+			grow(-p)
+			grow(-e)
+		}
+	}
+	if n == 0 {
+		return 0, true
+	}
+	return signOfFloat(h[n-1]), true
+}
+
+// segOrientRational evaluates the orientation determinant in exact rational arithmetic.
+func segOrientRational(a, b, c orb.Point) int {
 	for _, p := range [...]orb.Point{a, b, c} {
 		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.IsInf(p[0], 0) || math.IsInf(p[1], 0) {
 			return 0

@@ -43,15 +43,12 @@ func sweepSegmentPairs(segs []sweepSeg, fn func(i, j int) bool) {
 		return
 	}
 	// Sweep along the axis where the edges' extents are smallest relative to the whole.
-	var total orb.Bound
+	total := orb.Bound{Min: segs[0].lo, Max: segs[0].hi}
 	var spanX, spanY float64
 	for i := range segs {
 		s := &segs[i]
-		if i == 0 {
-			total = orb.Bound{Min: s.lo, Max: s.hi}
-		} else {
-			total = total.Union(orb.Bound{Min: s.lo, Max: s.hi})
-		}
+		total.Min = orb.Point{math.Min(total.Min[0], s.lo[0]), math.Min(total.Min[1], s.lo[1])}
+		total.Max = orb.Point{math.Max(total.Max[0], s.hi[0]), math.Max(total.Max[1], s.hi[1])}
 		spanX += s.hi[0] - s.lo[0]
 		spanY += s.hi[1] - s.lo[1]
 	}

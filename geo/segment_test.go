@@ -61,6 +61,32 @@ func TestSegOrientExact(t *testing.T) {
 	}
 }
 
+func TestSegOrientExpansionMatchesRational(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for i := range 30000 {
+		// Exactly collinear triples through symmetric points (the case the float filter can
+		// never decide), nudged by a few ulps, at several scales.
+		scale := math.Pow(10, float64(rng.IntN(12)-4))
+		c := orb.Point{(rng.Float64() - 0.5) * scale, (rng.Float64() - 0.5) * scale}
+		v := orb.Point{(rng.Float64() - 0.5) * scale, (rng.Float64() - 0.5) * scale}
+		a, b := orb.Point{c[0] + v[0], c[1] + v[1]}, orb.Point{c[0] - v[0], c[1] - v[1]}
+		q := c
+		for range rng.IntN(3) {
+			k := rng.IntN(2)
+			q[k] = math.Nextafter(q[k], math.Inf(2*rng.IntN(2)-1))
+		}
+		pts := [3]orb.Point{a, b, q}
+		rng.Shuffle(3, func(i, j int) { pts[i], pts[j] = pts[j], pts[i] })
+		got, ok := segOrientExpansion(pts[0], pts[1], pts[2])
+		if want := orientByRat(pts[0], pts[1], pts[2]); ok && got != want {
+			t.Fatalf("case %d: expansion %d, rational %d for %v", i, got, want, pts)
+		}
+		if !ok && scale > 1e-3 && scale < 1e6 {
+			t.Fatalf("case %d: expansion refused ordinary magnitudes %v", i, pts)
+		}
+	}
+}
+
 func TestSegRelate(t *testing.T) {
 	pt := func(x, y float64) orb.Point { return orb.Point{x, y} }
 	tests := []struct {

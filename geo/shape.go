@@ -157,20 +157,33 @@ func (s *flatShape) load(g orb.Geometry, lonlat bool, tm *TransverseMercator) *s
 	if len(s.parts) == 0 {
 		return &shapeLoadError{ErrEmpty, orb.Point{}, "no points"}
 	}
+	s.setBounds()
+	return nil
+}
+
+// setBounds computes the bounds of the parts and of the whole from the points.
+func (s *flatShape) setBounds() {
 	for i := range s.parts {
 		pt := &s.parts[i]
-		b := orb.Bound{Min: s.pts[pt.start], Max: s.pts[pt.start]}
-		for _, p := range s.pts[pt.start+1 : pt.end] {
-			b = b.Extend(p)
-		}
+		b := boundOfPointsForShape(s.pts[pt.start:pt.end])
 		pt.bound = b
 		if i == 0 {
 			s.bound = b
 		} else {
-			s.bound = s.bound.Union(b)
+			s.bound = orb.Bound{Min: orb.Point{math.Min(s.bound.Min[0], b.Min[0]), math.Min(s.bound.Min[1], b.Min[1])},
+				Max: orb.Point{math.Max(s.bound.Max[0], b.Max[0]), math.Max(s.bound.Max[1], b.Max[1])}}
 		}
 	}
-	return nil
+}
+
+// boundOfPointsForShape returns the bound of a non-empty run of points.
+func boundOfPointsForShape(pts []orb.Point) orb.Bound {
+	lo, hi := pts[0], pts[0]
+	for _, p := range pts[1:] {
+		lo = orb.Point{math.Min(lo[0], p[0]), math.Min(lo[1], p[1])}
+		hi = orb.Point{math.Max(hi[0], p[0]), math.Max(hi[1], p[1])}
+	}
+	return orb.Bound{Min: lo, Max: hi}
 }
 
 // asGeometryError turns a load error into a GeometryError naming feature.

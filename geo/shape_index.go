@@ -256,20 +256,27 @@ func (ix *shapeIndex) nearest(o *flatShape, limit float64) (d2 float64, onS, onO
 			qb.Min[0]-r > s.bound.Max[0] || qb.Max[0]+r < s.bound.Min[0] {
 			return
 		}
+		try := func(e shapeEdge) {
+			a, b := s.pts[e.a], s.pts[e.b]
+			if bd := boxGap2OfShape(a, b, qb); bd > best2 || (found && bd == best2) {
+				return
+			}
+			ps, po, d := segNearest(a, b, q1, q2)
+			if d < best2 || (!found && d <= best2) {
+				best2, onS, onO, found = d, ps, po, true
+			}
+		}
 		lo, hi := ix.bands.band(qb.Min[1]-r), ix.bands.band(qb.Max[1]+r)
+		if lo == 0 && hi == ix.bands.nb-1 {
+			// Every band: read each edge once rather than once per band it spans.
+			for _, e := range ix.edges {
+				try(e)
+			}
+			return
+		}
 		for k := lo; k <= hi; k++ {
 			for _, id := range ix.bandEdges(k) {
-				e := ix.edges[id]
-				a, b := s.pts[e.a], s.pts[e.b]
-				dx := math.Max(0, math.Max(math.Min(a[0], b[0])-qb.Max[0], qb.Min[0]-math.Max(a[0], b[0])))
-				dy := math.Max(0, math.Max(math.Min(a[1], b[1])-qb.Max[1], qb.Min[1]-math.Max(a[1], b[1])))
-				if bd := dx*dx + dy*dy; bd > best2 || (found && bd == best2) {
-					continue
-				}
-				ps, po, d := segNearest(a, b, q1, q2)
-				if d < best2 || (!found && d <= best2) {
-					best2, onS, onO, found = d, ps, po, true
-				}
+				try(ix.edges[id])
 			}
 		}
 	}
@@ -283,6 +290,31 @@ func (ix *shapeIndex) nearest(o *flatShape, limit float64) (d2 float64, onS, onO
 		}
 	}
 	return best2, onS, onO, found
+}
+
+// boxGap2OfShape returns the squared distance between the bounding box of segment ab and the
+// bound qb (0 if they meet).
+func boxGap2OfShape(a, b orb.Point, qb orb.Bound) float64 {
+	lox, hix := a[0], b[0]
+	if lox > hix {
+		lox, hix = hix, lox
+	}
+	loy, hiy := a[1], b[1]
+	if loy > hiy {
+		loy, hiy = hiy, loy
+	}
+	var dx, dy float64
+	if lox > qb.Max[0] {
+		dx = lox - qb.Max[0]
+	} else if qb.Min[0] > hix {
+		dx = qb.Min[0] - hix
+	}
+	if loy > qb.Max[1] {
+		dy = loy - qb.Max[1]
+	} else if qb.Min[1] > hiy {
+		dy = qb.Min[1] - hiy
+	}
+	return dx*dx + dy*dy
 }
 
 // commonPoint returns a point shared by the shape and o, which must intersect.

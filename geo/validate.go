@@ -289,7 +289,7 @@ func (c *geomChecker) prepareRing(pi, ri int, r orb.Ring) checkRing {
 	cr.pts = append(cr.pts, cr.pts[0])
 	cr.orig = append(cr.orig, 0)
 	cr.ok = true
-	cr.bound = orb.MultiPoint(cr.pts).Bound()
+	cr.bound = boundOfPointsForShape(cr.pts)
 	if c.winding {
 		a := shoelaceOfOverlay(cr.pts)
 		switch {
@@ -372,7 +372,15 @@ func (cr *checkRing) edgeName(k int) string {
 // checkIntersections sweeps the edges of every usable polygon and classifies each meeting of
 // two edges: within a ring, between rings of a polygon, between polygons.
 func (c *geomChecker) checkIntersections() {
-	var segs []sweepSeg
+	total := 0
+	for pi := range c.polys {
+		if c.polys[pi].ok {
+			for ri := range c.polys[pi].rings {
+				total += len(c.polys[pi].rings[ri].pts) - 1
+			}
+		}
+	}
+	segs := make([]sweepSeg, 0, total)
 	for pi := range c.polys {
 		cp := &c.polys[pi]
 		if !cp.ok {
@@ -385,7 +393,6 @@ func (c *geomChecker) checkIntersections() {
 			}
 		}
 	}
-	c.pairFlags = map[[4]int]bool{}
 	sweepSegmentPairs(segs, func(i, j int) bool {
 		s, t := &segs[i], &segs[j]
 		rel, x := segRelate(s.a, s.b, t.a, t.b)
@@ -425,6 +432,9 @@ func (c *geomChecker) checkIntersections() {
 		key := [4]int{s.poly, s.ring, t.poly, t.ring}
 		if c.pairFlags[key] {
 			return true
+		}
+		if c.pairFlags == nil {
+			c.pairFlags = map[[4]int]bool{}
 		}
 		c.pairFlags[key] = true
 		verb := "crosses"
