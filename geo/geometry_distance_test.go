@@ -17,17 +17,17 @@ func TestGeometryDistancePlanar(t *testing.T) {
 		a, b orb.Geometry
 		want float64
 	}{
-		{"point inside", orb.Point{50, 50}, compoundWithSchool, 0},
-		{"point on boundary", orb.Point{100, 50}, compoundWithSchool, 0},
-		{"point in the school", orb.Point{25, 30}, compoundWithSchool, 5},
-		{"point east", orb.Point{130, 50}, compoundWithSchool, 30},
-		{"point off a corner", orb.Point{103, 104}, compoundWithSchool, 5},
-		{"square apart", orb.Polygon{rect(110, 0, 120, 10)}, compoundWithSchool, 10},
-		{"overlapping", orb.Polygon{rect(90, 90, 120, 120)}, compoundWithSchool, 0},
-		{"containing", orb.Polygon{rect(-10, -10, 200, 200)}, compoundWithSchool, 0},
-		{"inside the school", orb.Polygon{rect(22, 22, 28, 48)}, compoundWithSchool, 2},
-		{"line", orb.LineString{{110, -50}, {110, 150}}, compoundWithSchool, 10},
-		{"multipoint", orb.MultiPoint{{130, 50}, {50, 120}}, compoundWithSchool, 20},
+		{"point inside", orb.Point{50, 50}, ovCompoundWithSchool, 0},
+		{"point on boundary", orb.Point{100, 50}, ovCompoundWithSchool, 0},
+		{"point in the school", orb.Point{25, 30}, ovCompoundWithSchool, 5},
+		{"point east", orb.Point{130, 50}, ovCompoundWithSchool, 30},
+		{"point off a corner", orb.Point{103, 104}, ovCompoundWithSchool, 5},
+		{"square apart", orb.Polygon{ovRect(110, 0, 120, 10)}, ovCompoundWithSchool, 10},
+		{"overlapping", orb.Polygon{ovRect(90, 90, 120, 120)}, ovCompoundWithSchool, 0},
+		{"containing", orb.Polygon{ovRect(-10, -10, 200, 200)}, ovCompoundWithSchool, 0},
+		{"inside the school", orb.Polygon{ovRect(22, 22, 28, 48)}, ovCompoundWithSchool, 2},
+		{"line", orb.LineString{{110, -50}, {110, 150}}, ovCompoundWithSchool, 10},
+		{"multipoint", orb.MultiPoint{{130, 50}, {50, 120}}, ovCompoundWithSchool, 20},
 		{"point to point", orb.Point{0, 0}, orb.Point{3, 4}, 5},
 	}
 	for _, tc := range tests {
@@ -42,7 +42,7 @@ func TestGeometryDistancePlanar(t *testing.T) {
 			}
 		}
 	}
-	if d, err := PointGeometryDistancePlanar(orb.Point{130, 50}, compoundWithSchool); err != nil || d != 30 {
+	if d, err := PointGeometryDistancePlanar(orb.Point{130, 50}, ovCompoundWithSchool); err != nil || d != 30 {
 		t.Errorf("PointGeometryDistancePlanar = %v, %v", d, err)
 	}
 }
@@ -50,8 +50,8 @@ func TestGeometryDistancePlanar(t *testing.T) {
 func TestGeometryDistanceMatchesSimplefeatures(t *testing.T) {
 	rng := rand.New(rand.NewPCG(31, 32))
 	for trial := range 500 {
-		a := randomStar(rng, orb.Point{rng.Float64() * 300, rng.Float64() * 300}, 20+rng.Float64()*80, 3+rng.IntN(40))
-		var b orb.Geometry = randomFootprint(rng, orb.Point{rng.Float64() * 300, rng.Float64() * 300})
+		a := ovRandomStar(rng, orb.Point{rng.Float64() * 300, rng.Float64() * 300}, 20+rng.Float64()*80, 3+rng.IntN(40))
+		var b orb.Geometry = ovRandomFootprint(rng, orb.Point{rng.Float64() * 300, rng.Float64() * 300})
 		if trial%3 == 0 {
 			b = orb.Point{rng.Float64() * 300, rng.Float64() * 300}
 		}
@@ -59,7 +59,7 @@ func TestGeometryDistanceMatchesSimplefeatures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, ok := geom.Distance(sfOf(a), sfOf(b))
+		want, ok := geom.Distance(ovSF(a), ovSF(b))
 		if !ok || math.Abs(got-want) > 1e-9 {
 			t.Fatalf("trial %d: distance %v, simplefeatures %v", trial, got, want)
 		}
@@ -78,7 +78,7 @@ func TestGeometryDistanceLonLat(t *testing.T) {
 	// frame and the geodesic one agree to (D/R)².
 	c := orb.Point{121.5, 31.2}
 	tm := LocalTM(c)
-	compound := toLonLat(compoundWithSchool, c)
+	compound := ovToLonLat(ovCompoundWithSchool, c)
 	for _, tc := range []struct {
 		xy   orb.Point
 		want float64
@@ -94,8 +94,8 @@ func TestGeometryDistanceLonLat(t *testing.T) {
 		}
 	}
 	// Distance is symmetric and 0 for intersecting geometries.
-	a := toLonLat(orb.Polygon{rect(0, 0, 10, 10)}, c)
-	b := toLonLat(orb.Polygon{rect(40, 0, 50, 10)}, c)
+	a := ovToLonLat(orb.Polygon{ovRect(0, 0, 10, 10)}, c)
+	b := ovToLonLat(orb.Polygon{ovRect(40, 0, 50, 10)}, c)
 	d1, err1 := GeometryDistance(a, b)
 	d2, err2 := GeometryDistance(b, a)
 	if errors.Join(err1, err2) != nil || math.Abs(d1-30) > 1e-6 || math.Abs(d1-d2) > 1e-9 {

@@ -14,7 +14,7 @@ import (
 )
 
 // randomBounds returns n boxes of 0–size wide in the square [0, span]² shifted by origin.
-func randomBounds(rng *rand.Rand, n int, origin orb.Point, span, size float64) []orb.Bound {
+func ovRandomBounds(rng *rand.Rand, n int, origin orb.Point, span, size float64) []orb.Bound {
 	out := make([]orb.Bound, n)
 	for i := range out {
 		x, y := origin[0]+rng.Float64()*span, origin[1]+rng.Float64()*span
@@ -29,7 +29,7 @@ func randomBounds(rng *rand.Rand, n int, origin orb.Point, span, size float64) [
 
 func TestIndexSearchMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(41, 42))
-	bounds := randomBounds(rng, 5000, orb.Point{0, 0}, 1000, 30)
+	bounds := ovRandomBounds(rng, 5000, orb.Point{0, 0}, 1000, 30)
 	var ix Index[int]
 	for i, b := range bounds {
 		if err := ix.Insert(b, i); err != nil {
@@ -40,7 +40,7 @@ func TestIndexSearchMatchesBruteForce(t *testing.T) {
 		t.Fatalf("Len = %d", ix.Len())
 	}
 	for range 500 {
-		q := randomBounds(rng, 1, orb.Point{-50, -50}, 1100, 150)[0]
+		q := ovRandomBounds(rng, 1, orb.Point{-50, -50}, 1100, 150)[0]
 		var got, want []int
 		ix.Search(q, func(_ orb.Bound, v int) bool { got = append(got, v); return true })
 		for i, b := range bounds {
@@ -109,7 +109,7 @@ func TestIndexInsertDelete(t *testing.T) {
 
 func TestIndexNearestMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(43, 44))
-	bounds := randomBounds(rng, 3000, orb.Point{0, 0}, 1000, 20)
+	bounds := ovRandomBounds(rng, 3000, orb.Point{0, 0}, 1000, 20)
 	var ix Index[int]
 	for i, b := range bounds {
 		ix.Insert(b, i)
@@ -147,7 +147,7 @@ func TestIndexNearestGeodesicMatchesBruteForce(t *testing.T) {
 		{"China", orb.Point{100, 20}, 25, 0.5, 100, 10},
 		{"high latitude", orb.Point{10, 60}, 15, 0.5, 50, 10},
 	} {
-		bounds := randomBounds(rng, 800, area.origin, area.span, area.size)
+		bounds := ovRandomBounds(rng, 800, area.origin, area.span, area.size)
 		var ix Index[int]
 		for i, b := range bounds {
 			ix.Insert(b, i)

@@ -14,32 +14,32 @@ import (
 // grid with jitter over a 30 km square near lon 121.5 lat 31.2, about ten footprints of
 // 10–40 m per compound (most inside, some crossing the boundary) and facility points, in
 // lon/lat and in the LocalTM of the centre.
-type syntheticCity struct {
+type ovCity struct {
 	compoundsLL, footprintsLL, facilitiesLL []orb.Geometry
 	compoundsXY, footprintsXY, facilitiesXY []orb.Geometry
 }
 
 var (
-	cityOnce sync.Once
-	city     syntheticCity
+	ovCityOnce sync.Once
+	ovCityData ovCity
 )
 
-func theSyntheticCity() *syntheticCity {
-	cityOnce.Do(func() { city = makeSyntheticCity(100, 100, 10, 20000) })
-	return &city
+func ovTheCity() *ovCity {
+	ovCityOnce.Do(func() { ovCityData = ovMakeCity(100, 100, 10, 20000) })
+	return &ovCityData
 }
 
-func makeSyntheticCity(nx, ny, perCompound, facilities int) syntheticCity {
+func ovMakeCity(nx, ny, perCompound, facilities int) ovCity {
 	rng := rand.New(rand.NewPCG(2026, 1122))
 	c := orb.Point{121.5, 31.2}
 	tm := LocalTM(c)
 	const cell = 300.0
-	var s syntheticCity
-	ll := func(g orb.Geometry) orb.Geometry {
+	var s ovCity
+	toLL := func(g orb.Geometry) orb.Geometry {
 		if p, ok := g.(orb.Point); ok {
 			return tm.Inverse(p)
 		}
-		return toLonLat(g, c)
+		return ovToLonLat(g, c)
 	}
 	for i := range nx {
 		for j := range ny {
@@ -55,7 +55,7 @@ func makeSyntheticCity(nx, ny, perCompound, facilities int) syntheticCity {
 			ring = append(ring, ring[0])
 			compound := orb.Polygon{ring}
 			s.compoundsXY = append(s.compoundsXY, compound)
-			s.compoundsLL = append(s.compoundsLL, ll(compound))
+			s.compoundsLL = append(s.compoundsLL, toLL(compound))
 			for range perCompound {
 				// Mostly well inside; one in five near the edge, where many cross it.
 				rho := r * 0.6 * math.Sqrt(rng.Float64())
@@ -63,16 +63,16 @@ func makeSyntheticCity(nx, ny, perCompound, facilities int) syntheticCity {
 					rho = r * (0.75 + 0.3*rng.Float64())
 				}
 				a := rng.Float64() * 2 * math.Pi
-				fp := randomFootprint(rng, orb.Point{centre[0] + rho*math.Cos(a), centre[1] + rho*math.Sin(a)})
+				fp := ovRandomFootprint(rng, orb.Point{centre[0] + rho*math.Cos(a), centre[1] + rho*math.Sin(a)})
 				s.footprintsXY = append(s.footprintsXY, fp)
-				s.footprintsLL = append(s.footprintsLL, ll(fp))
+				s.footprintsLL = append(s.footprintsLL, toLL(fp))
 			}
 		}
 	}
 	for range facilities {
 		p := orb.Point{(rng.Float64() - 0.5) * cell * float64(nx), (rng.Float64() - 0.5) * cell * float64(ny)}
 		s.facilitiesXY = append(s.facilitiesXY, p)
-		s.facilitiesLL = append(s.facilitiesLL, ll(p))
+		s.facilitiesLL = append(s.facilitiesLL, toLL(p))
 	}
 	return s
 }
@@ -80,7 +80,7 @@ func makeSyntheticCity(nx, ny, perCompound, facilities int) syntheticCity {
 // BenchmarkJoinFootprintsToCompounds joins 100,000 footprints to 10,000 compounds (d = 0) in
 // lon/lat, the goal of under a second.
 func BenchmarkJoinFootprintsToCompounds(b *testing.B) {
-	s := theSyntheticCity()
+	s := ovTheCity()
 	b.ReportAllocs()
 	var n int
 	for b.Loop() {
@@ -95,7 +95,7 @@ func BenchmarkJoinFootprintsToCompounds(b *testing.B) {
 
 // BenchmarkJoinFootprintsToCompoundsPlanar is the same join on a district projected once.
 func BenchmarkJoinFootprintsToCompoundsPlanar(b *testing.B) {
-	s := theSyntheticCity()
+	s := ovTheCity()
 	b.ReportAllocs()
 	var n int
 	for b.Loop() {
@@ -111,7 +111,7 @@ func BenchmarkJoinFootprintsToCompoundsPlanar(b *testing.B) {
 // BenchmarkJoinFacilitiesWithin500m finds, for each of the 10,000 compounds, the 20,000
 // facility points within 500 m.
 func BenchmarkJoinFacilitiesWithin500m(b *testing.B) {
-	s := theSyntheticCity()
+	s := ovTheCity()
 	b.ReportAllocs()
 	var n int
 	for b.Loop() {
@@ -127,7 +127,7 @@ func BenchmarkJoinFacilitiesWithin500m(b *testing.B) {
 // BenchmarkCoverageByPreparedCompounds is renovation's coverage pass on a projected district:
 // for each footprint found by the join, the area inside its compound, through Prepared.
 func BenchmarkCoverageByPreparedCompounds(b *testing.B) {
-	s := theSyntheticCity()
+	s := ovTheCity()
 	pairs, err := JoinPlanar(context.Background(), s.compoundsXY, s.footprintsXY, 0)
 	if err != nil {
 		b.Fatal(err)
@@ -158,7 +158,7 @@ func BenchmarkCoverageByPreparedCompounds(b *testing.B) {
 }
 
 func BenchmarkIndexInsert100000(b *testing.B) {
-	s := theSyntheticCity()
+	s := ovTheCity()
 	bounds := make([]orb.Bound, len(s.footprintsLL))
 	for i, g := range s.footprintsLL {
 		bounds[i] = g.Bound()
@@ -173,7 +173,7 @@ func BenchmarkIndexInsert100000(b *testing.B) {
 }
 
 func BenchmarkIndexSearch(b *testing.B) {
-	s := theSyntheticCity()
+	s := ovTheCity()
 	var ix Index[int32]
 	for i, g := range s.footprintsLL {
 		ix.Insert(g.Bound(), int32(i))
@@ -192,7 +192,7 @@ func BenchmarkIndexSearch(b *testing.B) {
 }
 
 func BenchmarkIndexNearestGeodesic(b *testing.B) {
-	s := theSyntheticCity()
+	s := ovTheCity()
 	var ix Index[int32]
 	for i, g := range s.facilitiesLL {
 		ix.Insert(g.Bound(), int32(i))

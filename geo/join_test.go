@@ -13,14 +13,14 @@ import (
 
 // joinWorld returns compounds (stars of 50–150 m), footprints (10–40 m) and facility points
 // scattered over a square of span metres, in lon/lat around c and in the LocalTM of c.
-func joinWorld(rng *rand.Rand, c orb.Point, span float64, nA, nB int) (aLL, bLL, aXY, bXY []orb.Geometry) {
+func ovJoinWorld(rng *rand.Rand, c orb.Point, span float64, nA, nB int) (aLL, bLL, aXY, bXY []orb.Geometry) {
 	tm := LocalTM(c)
 	for range nA {
-		poly := randomStar(rng, orb.Point{rng.Float64() * span, rng.Float64() * span}, 50+100*rng.Float64(), 5+rng.IntN(30))
+		poly := ovRandomStar(rng, orb.Point{rng.Float64() * span, rng.Float64() * span}, 50+100*rng.Float64(), 5+rng.IntN(30))
 		aXY = append(aXY, poly)
 	}
 	for j := range nB {
-		var g orb.Geometry = randomFootprint(rng, orb.Point{rng.Float64() * span, rng.Float64() * span})
+		var g orb.Geometry = ovRandomFootprint(rng, orb.Point{rng.Float64() * span, rng.Float64() * span})
 		switch j % 5 {
 		case 0:
 			g = orb.Point{rng.Float64() * span, rng.Float64() * span}
@@ -41,7 +41,7 @@ func joinWorld(rng *rand.Rand, c orb.Point, span float64, nA, nB int) (aLL, bLL,
 			}
 			return out
 		}
-		return toLonLat(g, c)
+		return ovToLonLat(g, c)
 	}
 	for _, g := range aXY {
 		aLL = append(aLL, inv(g))
@@ -53,7 +53,7 @@ func joinWorld(rng *rand.Rand, c orb.Point, span float64, nA, nB int) (aLL, bLL,
 }
 
 // bruteJoin tests every pair with the distance function.
-func bruteJoin(t *testing.T, a, b []orb.Geometry, d float64, dist func(a, b orb.Geometry) (float64, error)) []JoinPair {
+func ovBruteJoin(t *testing.T, a, b []orb.Geometry, d float64, dist func(a, b orb.Geometry) (float64, error)) []JoinPair {
 	t.Helper()
 	var out []JoinPair
 	for i := range a {
@@ -71,7 +71,7 @@ func bruteJoin(t *testing.T, a, b []orb.Geometry, d float64, dist func(a, b orb.
 }
 
 // pairsOnly drops the distances, for comparing which pairs were found.
-func pairsOnly(ps []JoinPair) [][2]int {
+func ovPairsOnly(ps []JoinPair) [][2]int {
 	out := make([][2]int, len(ps))
 	for i, p := range ps {
 		out[i] = [2]int{p.A, p.B}
@@ -81,26 +81,26 @@ func pairsOnly(ps []JoinPair) [][2]int {
 
 func TestJoinMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(51, 52))
-	aLL, bLL, aXY, bXY := joinWorld(rng, orb.Point{121.5, 31.2}, 1500, 40, 300)
+	aLL, bLL, aXY, bXY := ovJoinWorld(rng, orb.Point{121.5, 31.2}, 1500, 40, 300)
 	for _, d := range []float64{0, 12.5, 300} {
-		want := bruteJoin(t, aLL, bLL, d, GeometryDistance)
+		want := ovBruteJoin(t, aLL, bLL, d, GeometryDistance)
 		got, err := Join(context.Background(), aLL, bLL, d)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(pairsOnly(want), pairsOnly(got)); diff != "" {
+		if diff := cmp.Diff(ovPairsOnly(want), ovPairsOnly(got)); diff != "" {
 			t.Fatalf("d = %v: Join differs from brute-force GeometryDistance ≤ d (-brute +join):\n%s", d, diff)
 		}
 		for k := range got {
 			if math.Abs(got[k].Dist-want[k].Dist) > 1e-6 {
-				t.Errorf("d = %v pair %v: Dist %v, GeometryDistance %v", d, pairsOnly(got[k:k+1]), got[k].Dist, want[k].Dist)
+				t.Errorf("d = %v pair %v: Dist %v, GeometryDistance %v", d, ovPairsOnly(got[k:k+1]), got[k].Dist, want[k].Dist)
 			}
 		}
-		if len(want) == 0 || (d > 0 && len(want) == len(bruteJoin(t, aLL, bLL, 0, GeometryDistance))) {
+		if len(want) == 0 || (d > 0 && len(want) == len(ovBruteJoin(t, aLL, bLL, 0, GeometryDistance))) {
 			t.Errorf("d = %v: test data has %d pairs; it should separate the distances", d, len(want))
 		}
 
-		wantXY := bruteJoin(t, aXY, bXY, d, GeometryDistancePlanar)
+		wantXY := ovBruteJoin(t, aXY, bXY, d, GeometryDistancePlanar)
 		gotXY, err := JoinPlanar(context.Background(), aXY, bXY, d)
 		if err != nil {
 			t.Fatal(err)
@@ -115,8 +115,8 @@ func TestJoinAtTheThreshold(t *testing.T) {
 	// A footprint exactly 30 m (in the plane of its frame) from a compound: d = its
 	// GeometryDistance must include it, a hair less must not, whatever the frame.
 	c := orb.Point{121.5, 31.2}
-	a := []orb.Geometry{toLonLat(orb.Polygon{rect(0, 0, 100, 100)}, c)}
-	b := []orb.Geometry{toLonLat(orb.Polygon{rect(130, 0, 140, 10)}, c)}
+	a := []orb.Geometry{ovToLonLat(orb.Polygon{ovRect(0, 0, 100, 100)}, c)}
+	b := []orb.Geometry{ovToLonLat(orb.Polygon{ovRect(130, 0, 140, 10)}, c)}
 	exact, err := GeometryDistance(a[0], b[0])
 	if err != nil {
 		t.Fatal(err)
@@ -133,8 +133,8 @@ func TestJoinAtTheThreshold(t *testing.T) {
 }
 
 func TestJoinErrors(t *testing.T) {
-	good := []orb.Geometry{orb.Polygon{llSquare}}
-	_, err := Join(context.Background(), []orb.Geometry{orb.Polygon{llSquare}, nil}, []orb.Geometry{orb.Point{121.5, 95}, orb.Collection{}}, 0)
+	good := []orb.Geometry{orb.Polygon{ovSquare}}
+	_, err := Join(context.Background(), []orb.Geometry{orb.Polygon{ovSquare}, nil}, []orb.Geometry{orb.Point{121.5, 95}, orb.Collection{}}, 0)
 	var es GeometryErrors
 	if !errors.As(err, &es) || len(es) != 3 || es[0].Feature != "a[1]" || es[1].Feature != "b[0]" || es[2].Feature != "b[1]" {
 		t.Errorf("errors: %v", err)

@@ -9,19 +9,19 @@ import (
 
 // footprintsForUnion returns n footprints of 10–40 m scattered over a square sized so that
 // about a third of them overlap a neighbour, in planar metres and lon/lat.
-func footprintsForUnion(n int) (xy, ll []orb.Geometry) {
+func ovFootprintsForUnion(n int) (xy, lonlat []orb.Geometry) {
 	rng := rand.New(rand.NewPCG(71, 72))
 	c := orb.Point{121.5, 31.2}
-	span := 30.0 * float64(isqrtForBench(n))
+	span := 30.0 * float64(ovIsqrt(n))
 	for range n {
-		fp := randomFootprint(rng, orb.Point{rng.Float64() * span, rng.Float64() * span})
+		fp := ovRandomFootprint(rng, orb.Point{rng.Float64() * span, rng.Float64() * span})
 		xy = append(xy, fp)
-		ll = append(ll, toLonLat(fp, c))
+		lonlat = append(lonlat, ovToLonLat(fp, c))
 	}
-	return xy, ll
+	return xy, lonlat
 }
 
-func isqrtForBench(n int) int {
+func ovIsqrt(n int) int {
 	r := 1
 	for r*r < n {
 		r++
@@ -30,7 +30,7 @@ func isqrtForBench(n int) int {
 }
 
 func BenchmarkUnionMany1000(b *testing.B) {
-	xy, ll := footprintsForUnion(1000)
+	xy, lonlat := ovFootprintsForUnion(1000)
 	b.Run("planar", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -42,7 +42,7 @@ func BenchmarkUnionMany1000(b *testing.B) {
 	b.Run("lonlat", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := UnionMany(ll); err != nil {
+			if _, err := UnionMany(lonlat); err != nil {
 				b.Fatal(err)
 			}
 		}

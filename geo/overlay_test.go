@@ -13,40 +13,40 @@ import (
 )
 
 // rect is the planar rectangle [x0, x1] × [y0, y1] in metres, counter-clockwise.
-func rect(x0, y0, x1, y1 float64) orb.Ring {
+func ovRect(x0, y0, x1, y1 float64) orb.Ring {
 	return orb.Ring{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}
 }
 
 // schoolHole is an L-shaped hole (a school inside a compound), clockwise: 20–30 × 20–50 plus
 // 30–40 × 40–50, area 400 m².
-var schoolHole = orb.Ring{{20, 20}, {20, 50}, {40, 50}, {40, 40}, {30, 40}, {30, 20}, {20, 20}}
+var ovSchoolHole = orb.Ring{{20, 20}, {20, 50}, {40, 50}, {40, 40}, {30, 40}, {30, 20}, {20, 20}}
 
 // overlayCase is one hand-computed overlay: a and b in metres and the exact areas.
-type overlayCase struct {
+type ovCase struct {
 	name                   string
 	a, b                   orb.Geometry
 	inter, union, diff     float64 // areas of a∩b, a∪b, a−b in m²
 	interParts, unionParts int     // polygons in a∩b and a∪b
 }
 
-var overlayCases = []overlayCase{
-	{"shared edge", orb.Polygon{rect(0, 0, 100, 100)}, orb.Polygon{rect(100, 0, 200, 100)}, 0, 20000, 10000, 0, 1},
-	{"containment", orb.Polygon{rect(0, 0, 100, 100)}, orb.Polygon{rect(25, 25, 75, 75)}, 2500, 10000, 7500, 1, 1},
-	{"contained", orb.Polygon{rect(25, 25, 75, 75)}, orb.Polygon{rect(0, 0, 100, 100)}, 2500, 10000, 0, 1, 1},
-	{"touching at a vertex", orb.Polygon{rect(0, 0, 100, 100)}, orb.Polygon{rect(100, 100, 200, 200)}, 0, 20000, 10000, 0, 2},
-	{"partial overlap", orb.Polygon{rect(0, 0, 100, 100)}, orb.Polygon{rect(50, 50, 150, 150)}, 2500, 17500, 7500, 1, 1},
-	{"identical", orb.Polygon{rect(0, 0, 100, 100)}, orb.Polygon{rect(0, 0, 100, 100)}, 10000, 10000, 0, 1, 1},
+var ovCases = []ovCase{
+	{"shared edge", orb.Polygon{ovRect(0, 0, 100, 100)}, orb.Polygon{ovRect(100, 0, 200, 100)}, 0, 20000, 10000, 0, 1},
+	{"containment", orb.Polygon{ovRect(0, 0, 100, 100)}, orb.Polygon{ovRect(25, 25, 75, 75)}, 2500, 10000, 7500, 1, 1},
+	{"contained", orb.Polygon{ovRect(25, 25, 75, 75)}, orb.Polygon{ovRect(0, 0, 100, 100)}, 2500, 10000, 0, 1, 1},
+	{"touching at a vertex", orb.Polygon{ovRect(0, 0, 100, 100)}, orb.Polygon{ovRect(100, 100, 200, 200)}, 0, 20000, 10000, 0, 2},
+	{"partial overlap", orb.Polygon{ovRect(0, 0, 100, 100)}, orb.Polygon{ovRect(50, 50, 150, 150)}, 2500, 17500, 7500, 1, 1},
+	{"identical", orb.Polygon{ovRect(0, 0, 100, 100)}, orb.Polygon{ovRect(0, 0, 100, 100)}, 10000, 10000, 0, 1, 1},
 	{"compound with a school-shaped hole, footprint across the hole",
-		orb.Polygon{rect(0, 0, 100, 100), schoolHole}, orb.Polygon{rect(10, 10, 50, 30)}, 700, 9700, 8900, 1, 1},
-	{"footprint inside the hole", orb.Polygon{rect(0, 0, 100, 100), schoolHole}, orb.Polygon{rect(21, 21, 29, 49)}, 0, 9600 + 224, 9600, 0, 2},
-	{"footprint filling the hole", orb.Polygon{rect(0, 0, 100, 100), schoolHole}, orb.Polygon{reversedRing(schoolHole)}, 0, 10000, 9600, 0, 1},
-	{"disjoint", orb.Polygon{rect(0, 0, 100, 100)}, orb.Polygon{rect(300, 0, 400, 100)}, 0, 20000, 10000, 0, 2},
-	{"multipolygon", orb.MultiPolygon{{rect(0, 0, 10, 10)}, {rect(20, 0, 30, 10)}}, orb.Polygon{rect(5, 0, 25, 10)}, 100, 300, 100, 2, 1},
-	{"ring and bound", rect(0, 0, 100, 100), orb.Bound{Min: orb.Point{50, -50}, Max: orb.Point{150, 50}}, 2500, 17500, 7500, 1, 1},
+		orb.Polygon{ovRect(0, 0, 100, 100), ovSchoolHole}, orb.Polygon{ovRect(10, 10, 50, 30)}, 700, 9700, 8900, 1, 1},
+	{"footprint inside the hole", orb.Polygon{ovRect(0, 0, 100, 100), ovSchoolHole}, orb.Polygon{ovRect(21, 21, 29, 49)}, 0, 9600 + 224, 9600, 0, 2},
+	{"footprint filling the hole", orb.Polygon{ovRect(0, 0, 100, 100), ovSchoolHole}, orb.Polygon{ovReversed(ovSchoolHole)}, 0, 10000, 9600, 0, 1},
+	{"disjoint", orb.Polygon{ovRect(0, 0, 100, 100)}, orb.Polygon{ovRect(300, 0, 400, 100)}, 0, 20000, 10000, 0, 2},
+	{"multipolygon", orb.MultiPolygon{{ovRect(0, 0, 10, 10)}, {ovRect(20, 0, 30, 10)}}, orb.Polygon{ovRect(5, 0, 25, 10)}, 100, 300, 100, 2, 1},
+	{"ring and bound", ovRect(0, 0, 100, 100), orb.Bound{Min: orb.Point{50, -50}, Max: orb.Point{150, 50}}, 2500, 17500, 7500, 1, 1},
 }
 
 // partsOf counts the polygons of an overlay result and checks its form.
-func partsOf(t *testing.T, g orb.Geometry) int {
+func ovPartsOf(t *testing.T, g orb.Geometry) int {
 	t.Helper()
 	switch g := g.(type) {
 	case orb.Polygon:
@@ -62,7 +62,7 @@ func partsOf(t *testing.T, g orb.Geometry) int {
 }
 
 // checkWinding fails unless every exterior ring is counter-clockwise and every hole clockwise.
-func checkWinding(t *testing.T, g orb.Geometry, tm *TransverseMercator) {
+func ovCheckWinding(t *testing.T, g orb.Geometry, tm *TransverseMercator) {
 	t.Helper()
 	var polys []orb.Polygon
 	switch g := g.(type) {
@@ -87,7 +87,7 @@ func checkWinding(t *testing.T, g orb.Geometry, tm *TransverseMercator) {
 }
 
 func TestOverlayPlanarHandComputed(t *testing.T) {
-	for _, tc := range overlayCases {
+	for _, tc := range ovCases {
 		t.Run(tc.name, func(t *testing.T) {
 			inter, err := IntersectionPlanar(tc.a, tc.b)
 			if err != nil {
@@ -107,14 +107,14 @@ func TestOverlayPlanarHandComputed(t *testing.T) {
 				area  float64
 				parts int
 			}{{"a∩b", inter, tc.inter, tc.interParts}, {"a∪b", union, tc.union, tc.unionParts}, {"a−b", diff, tc.diff, -1}} {
-				if got := areaOfResult(t, c.g); math.Abs(got-c.area) > 1e-9 {
+				if got := ovAreaOf(t, c.g); math.Abs(got-c.area) > 1e-9 {
 					t.Errorf("area of %s = %v, want %v", c.what, got, c.area)
 				}
-				if n := partsOf(t, c.g); c.parts >= 0 && n != c.parts {
+				if n := ovPartsOf(t, c.g); c.parts >= 0 && n != c.parts {
 					t.Errorf("%s has %d polygons, want %d", c.what, n, c.parts)
 				}
-				checkWinding(t, c.g, nil)
-				if err := ValidatePlanar(c.what, c.g, &ValidateOptions{SliverArea: -1, SliverWidth: -1}); err != nil && partsOf(t, c.g) > 0 {
+				ovCheckWinding(t, c.g, nil)
+				if err := ValidatePlanar(c.what, c.g, &ValidateOptions{SliverArea: -1, SliverWidth: -1}); err != nil && ovPartsOf(t, c.g) > 0 {
 					t.Errorf("%s does not validate: %v", c.what, err)
 				}
 			}
@@ -133,7 +133,7 @@ func TestOverlayPlanarHandComputed(t *testing.T) {
 }
 
 // areaOfResult is the planar area of an overlay result.
-func areaOfResult(t *testing.T, g orb.Geometry) float64 {
+func ovAreaOf(t *testing.T, g orb.Geometry) float64 {
 	t.Helper()
 	if mp, ok := g.(orb.MultiPolygon); ok && len(mp) == 0 {
 		return 0
@@ -146,15 +146,15 @@ func areaOfResult(t *testing.T, g orb.Geometry) float64 {
 }
 
 func TestOverlayPlanarExactShapes(t *testing.T) {
-	a, b := orb.Polygon{rect(0, 0, 100, 100)}, orb.Polygon{rect(50, 50, 150, 150)}
+	a, b := orb.Polygon{ovRect(0, 0, 100, 100)}, orb.Polygon{ovRect(50, 50, 150, 150)}
 	got, err := IntersectionPlanar(a, b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(canonPolygon(orb.Polygon{rect(50, 50, 100, 100)}), canonPolygon(got.(orb.Polygon))); diff != "" {
+	if diff := cmp.Diff(ovCanon(orb.Polygon{ovRect(50, 50, 100, 100)}), ovCanon(got.(orb.Polygon))); diff != "" {
 		t.Errorf("a∩b (-want +got):\n%s", diff)
 	}
-	got, err = IntersectionPlanar(a, orb.Polygon{rect(300, 0, 400, 100)})
+	got, err = IntersectionPlanar(a, orb.Polygon{ovRect(300, 0, 400, 100)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestOverlayPlanarExactShapes(t *testing.T) {
 }
 
 // canonPolygon starts each ring at its smallest vertex so that rings compare by shape.
-func canonPolygon(p orb.Polygon) orb.Polygon {
+func ovCanon(p orb.Polygon) orb.Polygon {
 	out := make(orb.Polygon, len(p))
 	for i, r := range p {
 		open := r[:len(r)-1]
@@ -181,7 +181,7 @@ func canonPolygon(p orb.Polygon) orb.Polygon {
 }
 
 // toLonLat maps a planar geometry through LocalTM(c).Inverse.
-func toLonLat(g orb.Geometry, c orb.Point) orb.Geometry {
+func ovToLonLat(g orb.Geometry, c orb.Point) orb.Geometry {
 	tm := LocalTM(c)
 	mapRing := func(r orb.Ring) orb.Ring {
 		out := make(orb.Ring, len(r))
@@ -218,9 +218,9 @@ func TestOverlayLonLatHandComputed(t *testing.T) {
 	// The same cases placed in Shanghai: the areas agree with the planar ones to the
 	// distortion of a frame centred a few tens of metres away, (50 m / R)² ≈ 6e-11.
 	c := orb.Point{121.5, 31.2}
-	for _, tc := range overlayCases {
+	for _, tc := range ovCases {
 		t.Run(tc.name, func(t *testing.T) {
-			a, b := toLonLat(tc.a, c), toLonLat(tc.b, c)
+			a, b := ovToLonLat(tc.a, c), ovToLonLat(tc.b, c)
 			for _, fc := range []struct {
 				what  string
 				geom  func(a, b orb.Geometry) (orb.Geometry, error)
@@ -236,10 +236,10 @@ func TestOverlayLonLatHandComputed(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", fc.what, err)
 				}
-				if n := partsOf(t, g); fc.parts >= 0 && n != fc.parts {
+				if n := ovPartsOf(t, g); fc.parts >= 0 && n != fc.parts {
 					t.Errorf("%s has %d polygons, want %d", fc.what, n, fc.parts)
 				}
-				checkWinding(t, g, LocalTM(c))
+				ovCheckWinding(t, g, LocalTM(c))
 				got, err := fc.area(a, b)
 				if err != nil || math.Abs(got-fc.want) > 1e-6*math.Max(1, fc.want)*1e-3 {
 					t.Errorf("area of a %s b = %.9f, %v; want %v", fc.what, got, err, fc.want)
@@ -250,8 +250,8 @@ func TestOverlayLonLatHandComputed(t *testing.T) {
 }
 
 func TestOverlayKeepsInputVertices(t *testing.T) {
-	a := orb.Polygon{llSquare}
-	b := orb.Polygon{llRing(5, 5, 15, 5, 15, 15, 5, 15, 5, 5)}
+	a := orb.Polygon{ovSquare}
+	b := orb.Polygon{ovLLRing(5, 5, 15, 5, 15, 15, 5, 15, 5, 5)}
 	g, err := Union(a, b)
 	if err != nil {
 		t.Fatal(err)
@@ -280,9 +280,9 @@ func TestUnionManyGrid(t *testing.T) {
 	c := orb.Point{121.5, 31.2}
 	for i := range 30 {
 		for j := range 30 {
-			sq := orb.Polygon{rect(float64(i*10), float64(j*10), float64(i*10+10), float64(j*10+10))}
+			sq := orb.Polygon{ovRect(float64(i*10), float64(j*10), float64(i*10+10), float64(j*10+10))}
 			planar = append(planar, sq)
-			lonlat = append(lonlat, toLonLat(sq, c))
+			lonlat = append(lonlat, ovToLonLat(sq, c))
 		}
 	}
 	g, err := UnionManyPlanar(planar)
@@ -293,7 +293,7 @@ func TestUnionManyGrid(t *testing.T) {
 	if !ok || len(p) != 1 {
 		t.Fatalf("union of the grid is %T with %v", g, g)
 	}
-	if a := areaOfResult(t, g); a != 90000 {
+	if a := ovAreaOf(t, g); a != 90000 {
 		t.Errorf("area = %v, want 90000", a)
 	}
 	if a, err := UnionManyArea(lonlat); err != nil || math.Abs(a-90000) > 90000*1e-9 {
@@ -306,14 +306,14 @@ func TestUnionManyGrid(t *testing.T) {
 }
 
 func TestOverlayRejectsInvalidInput(t *testing.T) {
-	_, err := Intersection(orb.Polygon{bowtie}, orb.Polygon{llSquare})
+	_, err := Intersection(orb.Polygon{ovBowtie}, orb.Polygon{ovSquare})
 	var ge *GeometryError
 	if !errors.As(err, &ge) || ge.Feature != "a" || ge.Kind != ErrSelfIntersection {
 		t.Errorf("bow-tie: got %v", err)
 	}
-	_, err = UnionMany([]orb.Geometry{orb.Polygon{llSquare}, orb.Polygon{llSquare[:3]}, orb.LineString{ll(0, 0), ll(1, 1)}})
-	got := problemsOf(t, err)
-	want := []problem{p(ErrUnclosedRing, -1, 0, 2), p(ErrNotPolygonal, -1, -1, -1)}
+	_, err = UnionMany([]orb.Geometry{orb.Polygon{ovSquare}, orb.Polygon{ovSquare[:3]}, orb.LineString{ovLL(0, 0), ovLL(1, 1)}})
+	got := ovProblemsOf(t, err)
+	want := []ovProblem{ovWant(ErrUnclosedRing, -1, 0, 2), ovWant(ErrNotPolygonal, -1, -1, -1)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("UnionMany problems (-want +got):\n%s", diff)
 	}
@@ -322,16 +322,16 @@ func TestOverlayRejectsInvalidInput(t *testing.T) {
 		t.Errorf("features named %v", err)
 	}
 	// Winding and repeated points are accepted.
-	if _, err := Intersection(orb.Polygon{llCW}, orb.Polygon{repeated}); err != nil {
+	if _, err := Intersection(orb.Polygon{ovCW}, orb.Polygon{ovRepeated}); err != nil {
 		t.Errorf("clockwise and repeated input: %v", err)
 	}
-	if _, err := IntersectionPlanar(orb.Polygon{rect(0, 0, 1, 1)}, orb.Polygon{{{0, 0}, {math.Inf(1), 0}, {1, 1}, {0, 0}}}); !errors.Is(err, ErrNotFinite) {
+	if _, err := IntersectionPlanar(orb.Polygon{ovRect(0, 0, 1, 1)}, orb.Polygon{{{0, 0}, {math.Inf(1), 0}, {1, 1}, {0, 0}}}); !errors.Is(err, ErrNotFinite) {
 		t.Errorf("infinite coordinate: %v", err)
 	}
 }
 
 // randomStar returns a star-shaped polygon of n vertices with radii in [r/3, r] around c.
-func randomStar(rng *rand.Rand, c orb.Point, r float64, n int) orb.Polygon {
+func ovRandomStar(rng *rand.Rand, c orb.Point, r float64, n int) orb.Polygon {
 	ring := make(orb.Ring, 0, n+1)
 	for i := range n {
 		a := 2 * math.Pi * (float64(i) + 0.8*rng.Float64()) / float64(n)
@@ -344,8 +344,8 @@ func randomStar(rng *rand.Rand, c orb.Point, r float64, n int) orb.Polygon {
 func TestOverlayAreaProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	for trial := range 200 {
-		a := randomStar(rng, orb.Point{rng.Float64() * 50, rng.Float64() * 50}, 30+rng.Float64()*40, 5+rng.IntN(30))
-		b := randomStar(rng, orb.Point{rng.Float64() * 50, rng.Float64() * 50}, 30+rng.Float64()*40, 5+rng.IntN(30))
+		a := ovRandomStar(rng, orb.Point{rng.Float64() * 50, rng.Float64() * 50}, 30+rng.Float64()*40, 5+rng.IntN(30))
+		b := ovRandomStar(rng, orb.Point{rng.Float64() * 50, rng.Float64() * 50}, 30+rng.Float64()*40, 5+rng.IntN(30))
 		if rng.IntN(4) == 0 {
 			// Snap to a 1 m grid so that shared vertices and collinear edges occur.
 			for _, p := range []orb.Polygon{a, b} {
@@ -358,7 +358,7 @@ func TestOverlayAreaProperties(t *testing.T) {
 				continue
 			}
 		}
-		areaA, areaB := areaOfResult(t, a), areaOfResult(t, b)
+		areaA, areaB := ovAreaOf(t, a), ovAreaOf(t, b)
 		inter, err1 := IntersectionAreaPlanar(a, b)
 		union, err2 := UnionAreaPlanar(a, b)
 		diff, err3 := DifferenceAreaPlanar(a, b)
@@ -388,7 +388,7 @@ func TestBufferPoint(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := areaOfResult(t, g)
+		got := ovAreaOf(t, g)
 		if math.Abs(got-want) > 1e-6 {
 			t.Errorf("q=%d: area %v, want the 4q-gon's %v", qq, got, want)
 		}
@@ -414,19 +414,19 @@ func TestBufferSquare(t *testing.T) {
 	const s, d = 40.0, 10.0
 	q := 16
 	want := s*s + 4*s*d + 2*float64(q)*d*d*math.Sin(math.Pi/float64(2*q))
-	g, err := BufferPlanar(orb.Polygon{rect(0, 0, s, s)}, d, &BufferOptions{QuadrantSegments: q})
+	g, err := BufferPlanar(orb.Polygon{ovRect(0, 0, s, s)}, d, &BufferOptions{QuadrantSegments: q})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := areaOfResult(t, g); math.Abs(got-want) > 1e-6 {
+	if got := ovAreaOf(t, g); math.Abs(got-want) > 1e-6 {
 		t.Errorf("area %v, want %v (πd² version %v)", got, want, s*s+4*s*d+math.Pi*d*d)
 	}
 	// Inward buffer: (s − 2d)².
-	g, err = BufferPlanar(orb.Polygon{rect(0, 0, s, s)}, -d, nil)
+	g, err = BufferPlanar(orb.Polygon{ovRect(0, 0, s, s)}, -d, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := areaOfResult(t, g); math.Abs(got-(s-2*d)*(s-2*d)) > 1e-9 {
+	if got := ovAreaOf(t, g); math.Abs(got-(s-2*d)*(s-2*d)) > 1e-9 {
 		t.Errorf("inward area %v, want %v", got, (s-2*d)*(s-2*d))
 	}
 	// A line of 100 m buffered by 5 m: a stadium 100 × 10 plus the round ends.
@@ -434,7 +434,7 @@ func TestBufferSquare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := areaOfResult(t, g), 1000+2*float64(q)*25*math.Sin(math.Pi/float64(2*q)); math.Abs(got-want) > 1e-6 {
+	if got, want := ovAreaOf(t, g), 1000+2*float64(q)*25*math.Sin(math.Pi/float64(2*q)); math.Abs(got-want) > 1e-6 {
 		t.Errorf("line buffer area %v, want %v", got, want)
 	}
 	if _, err := BufferPlanar(orb.Point{0, 0}, math.NaN(), nil); !errors.Is(err, ErrNotFinite) {

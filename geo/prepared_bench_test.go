@@ -11,7 +11,7 @@ import (
 )
 
 // benchPoints returns points scattered over a polygon's bound, a third of them outside.
-func benchPoints(rng *rand.Rand, b orb.Bound, n int) []orb.Point {
+func ovBenchPoints(rng *rand.Rand, b orb.Bound, n int) []orb.Point {
 	pts := make([]orb.Point, n)
 	w, h := b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]
 	for i := range pts {
@@ -21,10 +21,10 @@ func benchPoints(rng *rand.Rand, b orb.Bound, n int) []orb.Point {
 }
 
 // benchmarkPIP runs point-in-polygon on a compound of n vertices (planar metres) four ways.
-func benchmarkPIP(b *testing.B, n int) {
+func ovBenchmarkPIP(b *testing.B, n int) {
 	rng := rand.New(rand.NewPCG(61, 62))
-	poly := randomStar(rng, orb.Point{0, 0}, 150, n)
-	pts := benchPoints(rng, poly.Bound(), 4096)
+	poly := ovRandomStar(rng, orb.Point{0, 0}, 150, n)
+	pts := ovBenchPoints(rng, poly.Bound(), 4096)
 	b.Run("prepared", func(b *testing.B) {
 		pp, err := PreparePlanar(poly)
 		if err != nil {
@@ -56,7 +56,7 @@ func benchmarkPIP(b *testing.B, n int) {
 		}
 	})
 	b.Run("simplefeatures-prepared", func(b *testing.B) {
-		sp, err := geom.Prepare(sfOf(poly))
+		sp, err := geom.Prepare(ovSF(poly))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -73,14 +73,14 @@ func benchmarkPIP(b *testing.B, n int) {
 	})
 }
 
-func BenchmarkPointInPolygon50(b *testing.B)   { benchmarkPIP(b, 50) }
-func BenchmarkPointInPolygon1000(b *testing.B) { benchmarkPIP(b, 1000) }
+func BenchmarkPointInPolygon50(b *testing.B)   { ovBenchmarkPIP(b, 50) }
+func BenchmarkPointInPolygon1000(b *testing.B) { ovBenchmarkPIP(b, 1000) }
 
 // footprint20 is a 20-vertex footprint of about 20 m straddling the edge of compound50, a
 // 50-vertex compound of about 100 m radius (planar metres).
-func footprint20AndCompound50() (orb.Polygon, orb.Polygon) {
+func ovFootprint20AndCompound50() (orb.Polygon, orb.Polygon) {
 	rng := rand.New(rand.NewPCG(63, 64))
-	compound := randomStar(rng, orb.Point{0, 0}, 100, 50)
+	compound := ovRandomStar(rng, orb.Point{0, 0}, 100, 50)
 	fp := make(orb.Ring, 0, 21)
 	for k := range 20 {
 		a := 2 * math.Pi * float64(k) / 20
@@ -95,10 +95,10 @@ func footprint20AndCompound50() (orb.Polygon, orb.Polygon) {
 }
 
 func BenchmarkIntersectionFootprint20Compound50(b *testing.B) {
-	fp, compound := footprint20AndCompound50()
+	fp, compound := ovFootprint20AndCompound50()
 	c := orb.Point{121.5, 31.2}
-	fpLL, compoundLL := toLonLat(fp, c), toLonLat(compound, c)
-	if a, _ := IntersectionAreaPlanar(fp, compound); a <= 0 || a >= areaOfShapeForBench(fp) {
+	fpLL, compoundLL := ovToLonLat(fp, c), ovToLonLat(compound, c)
+	if a, _ := IntersectionAreaPlanar(fp, compound); a <= 0 || a >= ovAreaOfShape(fp) {
 		b.Fatalf("footprint does not cross the compound: %v", a)
 	}
 	b.Run("planar", func(b *testing.B) {
@@ -153,7 +153,7 @@ func BenchmarkIntersectionFootprint20Compound50(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		inside := orb.Polygon{rect(-10, -10, 10, 10)}
+		inside := orb.Polygon{ovRect(-10, -10, 10, 10)}
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := pp.IntersectionArea(inside); err != nil {
@@ -163,7 +163,7 @@ func BenchmarkIntersectionFootprint20Compound50(b *testing.B) {
 	})
 }
 
-func areaOfShapeForBench(g orb.Geometry) float64 {
+func ovAreaOfShape(g orb.Geometry) float64 {
 	var s flatShape
 	s.load(g, false, nil)
 	return s.planarArea()

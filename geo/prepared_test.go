@@ -12,10 +12,10 @@ import (
 )
 
 // compoundWithSchool is a 100 m compound with an L-shaped school hole, in metres.
-var compoundWithSchool = orb.Polygon{rect(0, 0, 100, 100), schoolHole}
+var ovCompoundWithSchool = orb.Polygon{ovRect(0, 0, 100, 100), ovSchoolHole}
 
 func TestPreparedLocatePoint(t *testing.T) {
-	pp, err := PreparePlanar(compoundWithSchool)
+	pp, err := PreparePlanar(ovCompoundWithSchool)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestPreparedLocatePoint(t *testing.T) {
 	// The same in lon/lat.
 	c := orb.Point{121.5, 31.2}
 	tm := LocalTM(c)
-	pl, err := Prepare(toLonLat(compoundWithSchool, c))
+	pl, err := Prepare(ovToLonLat(ovCompoundWithSchool, c))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestPreparedLocatePoint(t *testing.T) {
 
 func TestPreparedLocateMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
-	poly := randomStar(rng, orb.Point{0, 0}, 500, 2000)
+	poly := ovRandomStar(rng, orb.Point{0, 0}, 500, 2000)
 	pp, err := PreparePlanar(poly)
 	if err != nil {
 		t.Fatal(err)
@@ -84,10 +84,10 @@ func TestPreparedLocateMatchesBruteForce(t *testing.T) {
 }
 
 // sfOf converts a planar geometry for the reference predicates of simplefeatures.
-func sfOf(g orb.Geometry) geom.Geometry { return sfOfOrb(g, &overlayFrame{}) }
+func ovSF(g orb.Geometry) geom.Geometry { return sfOfOrb(g, &overlayFrame{}) }
 
 // randomFootprint returns a rectangle or an L of 10–40 m, rotated, around c.
-func randomFootprint(rng *rand.Rand, c orb.Point) orb.Polygon {
+func ovRandomFootprint(rng *rand.Rand, c orb.Point) orb.Polygon {
 	w, h := 10+30*rng.Float64(), 10+30*rng.Float64()
 	var pts []orb.Point
 	if rng.IntN(3) == 0 {
@@ -107,19 +107,19 @@ func randomFootprint(rng *rand.Rand, c orb.Point) orb.Polygon {
 
 func TestPreparedPredicatesMatchSimplefeatures(t *testing.T) {
 	rng := rand.New(rand.NewPCG(23, 24))
-	compound := orb.Polygon{randomStar(rng, orb.Point{0, 0}, 150, 50)[0], reversedRing(rect(-20, -20, 20, 20))}
+	compound := orb.Polygon{ovRandomStar(rng, orb.Point{0, 0}, 150, 50)[0], ovReversed(ovRect(-20, -20, 20, 20))}
 	pp, err := PreparePlanar(compound)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sfC, err := geom.Prepare(sfOf(compound))
+	sfC, err := geom.Prepare(ovSF(compound))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var inside, crossing, outside int
 	for range 3000 {
-		fp := randomFootprint(rng, orb.Point{(rng.Float64() - 0.5) * 360, (rng.Float64() - 0.5) * 360})
-		sfFP := sfOf(fp)
+		fp := ovRandomFootprint(rng, orb.Point{(rng.Float64() - 0.5) * 360, (rng.Float64() - 0.5) * 360})
+		sfFP := ovSF(fp)
 		wantI, _ := sfC.Intersects(sfFP)
 		wantC, _ := sfC.ContainsProperly(sfFP)
 		gotI, err1 := pp.Intersects(fp)
@@ -140,7 +140,7 @@ func TestPreparedPredicatesMatchSimplefeatures(t *testing.T) {
 		}
 		// Lines and points too.
 		line := orb.LineString(fp[0][:3])
-		wantL, _ := sfC.Intersects(sfOf(line))
+		wantL, _ := sfC.Intersects(ovSF(line))
 		if got, _ := pp.Intersects(line); got != wantL {
 			t.Fatalf("line %v: Intersects %v, simplefeatures %v", line, got, wantL)
 		}
@@ -152,15 +152,15 @@ func TestPreparedPredicatesMatchSimplefeatures(t *testing.T) {
 
 func TestPreparedIntersectionArea(t *testing.T) {
 	rng := rand.New(rand.NewPCG(25, 26))
-	compound := orb.Polygon{randomStar(rng, orb.Point{0, 0}, 150, 50)[0], reversedRing(rect(-20, -20, 20, 20))}
+	compound := orb.Polygon{ovRandomStar(rng, orb.Point{0, 0}, 150, 50)[0], ovReversed(ovRect(-20, -20, 20, 20))}
 	pp, err := PreparePlanar(compound)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range 2000 {
-		fp := randomFootprint(rng, orb.Point{(rng.Float64() - 0.5) * 360, (rng.Float64() - 0.5) * 360})
+		fp := ovRandomFootprint(rng, orb.Point{(rng.Float64() - 0.5) * 360, (rng.Float64() - 0.5) * 360})
 		if i%2 == 0 {
-			fp[0] = reversedRing(fp[0]) // clockwise footprints take the same path
+			fp[0] = ovReversed(fp[0]) // clockwise footprints take the same path
 		}
 		got, err := pp.IntersectionArea(fp)
 		if err != nil {
@@ -175,11 +175,11 @@ func TestPreparedIntersectionArea(t *testing.T) {
 		}
 	}
 	// The hand-computed case: footprint across the school, 700 m².
-	pc, err := PreparePlanar(compoundWithSchool)
+	pc, err := PreparePlanar(ovCompoundWithSchool)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, err := pc.IntersectionArea(orb.Polygon{rect(10, 10, 50, 30)}); err != nil || math.Abs(got-700) > 1e-9 {
+	if got, err := pc.IntersectionArea(orb.Polygon{ovRect(10, 10, 50, 30)}); err != nil || math.Abs(got-700) > 1e-9 {
 		t.Errorf("footprint across the school: %v, %v; want 700", got, err)
 	}
 	if _, err := pc.IntersectionArea(orb.Polygon{{{10, 10}, {50, 30}, {50, 10}, {10, 30}, {10, 10}}}); !errors.Is(err, ErrSelfIntersection) {
@@ -192,35 +192,35 @@ func TestPreparedIntersectionArea(t *testing.T) {
 
 func TestPreparedIntersection(t *testing.T) {
 	c := orb.Point{121.5, 31.2}
-	pl, err := Prepare(toLonLat(compoundWithSchool, c))
+	pl, err := Prepare(ovToLonLat(ovCompoundWithSchool, c))
 	if err != nil {
 		t.Fatal(err)
 	}
-	inside := toLonLat(orb.Polygon{reversedRing(rect(60, 60, 80, 80))}, c)
+	inside := ovToLonLat(orb.Polygon{ovReversed(ovRect(60, 60, 80, 80))}, c)
 	g, err := pl.Intersection(inside)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rewound := orb.Polygon{reversedRing(inside.(orb.Polygon)[0])}
-	if diff := cmp.Diff(canonPolygon(rewound), canonPolygon(g.(orb.Polygon))); diff != "" {
+	rewound := orb.Polygon{ovReversed(inside.(orb.Polygon)[0])}
+	if diff := cmp.Diff(ovCanon(rewound), ovCanon(g.(orb.Polygon))); diff != "" {
 		t.Errorf("a footprint inside comes back as itself, rewound (-want +got):\n%s", diff)
 	}
 	if a := shoelaceOfOverlay(g.(orb.Polygon)[0]); a <= 0 {
 		t.Errorf("not rewound: signed area %v", a)
 	}
-	across := toLonLat(orb.Polygon{rect(10, 10, 50, 30)}, c)
+	across := ovToLonLat(orb.Polygon{ovRect(10, 10, 50, 30)}, c)
 	g, err = pl.Intersection(across)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := Intersection(toLonLat(compoundWithSchool, c), across)
+	want, err := Intersection(ovToLonLat(ovCompoundWithSchool, c), across)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(canonPolygon(want.(orb.Polygon)), canonPolygon(g.(orb.Polygon))); diff != "" {
+	if diff := cmp.Diff(ovCanon(want.(orb.Polygon)), ovCanon(g.(orb.Polygon))); diff != "" {
 		t.Errorf("across the school (-Intersection +Prepared.Intersection):\n%s", diff)
 	}
-	if g, err := pl.Intersection(toLonLat(orb.Polygon{rect(200, 0, 210, 10)}, c)); err != nil || !cmp.Equal(g, orb.Geometry(orb.MultiPolygon{})) {
+	if g, err := pl.Intersection(ovToLonLat(orb.Polygon{ovRect(200, 0, 210, 10)}, c)); err != nil || !cmp.Equal(g, orb.Geometry(orb.MultiPolygon{})) {
 		t.Errorf("outside: %v, %v", g, err)
 	}
 }
@@ -231,8 +231,8 @@ func TestConvexRing(t *testing.T) {
 		r           orb.Ring
 		convex, ccw bool
 	}{
-		{"square", rect(0, 0, 1, 1), true, true},
-		{"square cw", reversedRing(rect(0, 0, 1, 1)), true, false},
+		{"square", ovRect(0, 0, 1, 1), true, true},
+		{"square cw", ovReversed(ovRect(0, 0, 1, 1)), true, false},
 		{"collinear vertex", orb.Ring{{0, 0}, {1, 0}, {2, 0}, {2, 2}, {0, 2}, {0, 0}}, true, true},
 		{"L", orb.Ring{{0, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 2}, {0, 2}, {0, 0}}, false, false},
 		{"pentagram", orb.Ring{{0, 10}, {6, -8}, {-9, 3}, {9, 3}, {-6, -8}, {0, 10}}, false, false},
@@ -248,10 +248,10 @@ func TestConvexRing(t *testing.T) {
 }
 
 func TestPreparedRejectsBadInput(t *testing.T) {
-	if _, err := Prepare(orb.Polygon{bowtie}); !errors.Is(err, ErrSelfIntersection) {
+	if _, err := Prepare(orb.Polygon{ovBowtie}); !errors.Is(err, ErrSelfIntersection) {
 		t.Errorf("Prepare(bow-tie) = %v", err)
 	}
-	pp, err := PreparePlanar(compoundWithSchool)
+	pp, err := PreparePlanar(ovCompoundWithSchool)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,10 +265,10 @@ func TestPreparedRejectsBadInput(t *testing.T) {
 func TestEarTriangles(t *testing.T) {
 	rng := rand.New(rand.NewPCG(27, 28))
 	for trial := range 500 {
-		poly := randomStar(rng, orb.Point{0, 0}, 50, 3+rng.IntN(60))
+		poly := ovRandomStar(rng, orb.Point{0, 0}, 50, 3+rng.IntN(60))
 		r := poly[0]
 		if trial%2 == 1 {
-			r = reversedRing(r)
+			r = ovReversed(r)
 		}
 		if trial%5 == 0 {
 			// Snap to a grid: collinear vertices and near-degenerate ears.

@@ -11,44 +11,44 @@ import (
 )
 
 func TestRepairTable(t *testing.T) {
-	holeCCW := reversedRing(llHole)
+	holeCCW := ovReversed(ovHole)
 	tests := []struct {
 		name      string
 		g         orb.Geometry
 		want      orb.Geometry
-		wantFixed []problem
-		wantErr   []problem
+		wantFixed []ovProblem
+		wantErr   []ovProblem
 	}{
-		{"valid input comes back as it is", orb.Polygon{llSquare, llHole}, orb.Polygon{llSquare, llHole}, nil, nil},
-		{"close", orb.Polygon{unclosed}, orb.Polygon{llSquare}, []problem{p(ErrUnclosedRing, -1, 0, 3)}, nil},
-		{"dedupe", orb.Polygon{repeated}, orb.Polygon{llSquare}, []problem{p(ErrRepeatedPoint, -1, 0, 2)}, nil},
-		{"rewind shell", orb.Polygon{llCW}, orb.Polygon{llSquare}, []problem{p(ErrWrongWinding, -1, 0, -1)}, nil},
-		{"rewind hole", orb.Polygon{llSquare, holeCCW}, orb.Polygon{llSquare, llHole}, []problem{p(ErrWrongWinding, -1, 1, -1)}, nil},
-		{"ring", llCW, llSquare, []problem{p(ErrWrongWinding, -1, 0, -1)}, nil},
+		{"valid input comes back as it is", orb.Polygon{ovSquare, ovHole}, orb.Polygon{ovSquare, ovHole}, nil, nil},
+		{"close", orb.Polygon{ovUnclosed}, orb.Polygon{ovSquare}, []ovProblem{ovWant(ErrUnclosedRing, -1, 0, 3)}, nil},
+		{"dedupe", orb.Polygon{ovRepeated}, orb.Polygon{ovSquare}, []ovProblem{ovWant(ErrRepeatedPoint, -1, 0, 2)}, nil},
+		{"rewind shell", orb.Polygon{ovCW}, orb.Polygon{ovSquare}, []ovProblem{ovWant(ErrWrongWinding, -1, 0, -1)}, nil},
+		{"rewind hole", orb.Polygon{ovSquare, holeCCW}, orb.Polygon{ovSquare, ovHole}, []ovProblem{ovWant(ErrWrongWinding, -1, 1, -1)}, nil},
+		{"ring", ovCW, ovSquare, []ovProblem{ovWant(ErrWrongWinding, -1, 0, -1)}, nil},
 		{"all three in a multipolygon",
-			orb.MultiPolygon{{llCW[:4]}, {append(slices.Clone(llFar), llFar[4])}},
-			orb.MultiPolygon{{llSquare}, {llFar}},
-			[]problem{p(ErrWrongWinding, 0, 0, -1), p(ErrUnclosedRing, 0, 0, 3), p(ErrRepeatedPoint, 1, 0, 5)}, nil},
-		{"unclosed and repeated at the end", orb.Polygon{llRing(0, 0, 10, 0, 10, 10, 0, 10, 0, 10)}, orb.Polygon{llSquare},
-			[]problem{p(ErrRepeatedPoint, -1, 0, 4), p(ErrUnclosedRing, -1, 0, 4)}, nil},
-		{"bow-tie is not repaired", orb.Polygon{bowtie}, nil, nil, []problem{p(ErrSelfIntersection, -1, 0, 0)}},
-		{"swap is suggested, not made", orb.Polygon{swapped}, nil, nil, []problem{p(ErrSwappedLonLat, -1, 0, 0)}},
-		{"fixable and unfixable: only the unfixable are reported", orb.MultiPolygon{{llCW}, {llRing(20, 0, 30, 10, 30, 0, 20, 10, 20, 0)}}, nil, nil,
-			[]problem{p(ErrSelfIntersection, 1, 0, 0)}},
-		{"repeats leaving too few points", orb.Polygon{llRing(0, 0, 1, 0, 1, 0, 0, 0)}, nil, nil, []problem{p(ErrTooFewPoints, -1, 0, -1)}},
-		{"nil", nil, nil, nil, []problem{p(ErrEmpty, -1, -1, -1)}},
+			orb.MultiPolygon{{ovCW[:4]}, {append(slices.Clone(ovFar), ovFar[4])}},
+			orb.MultiPolygon{{ovSquare}, {ovFar}},
+			[]ovProblem{ovWant(ErrWrongWinding, 0, 0, -1), ovWant(ErrUnclosedRing, 0, 0, 3), ovWant(ErrRepeatedPoint, 1, 0, 5)}, nil},
+		{"unclosed and repeated at the end", orb.Polygon{ovLLRing(0, 0, 10, 0, 10, 10, 0, 10, 0, 10)}, orb.Polygon{ovSquare},
+			[]ovProblem{ovWant(ErrRepeatedPoint, -1, 0, 4), ovWant(ErrUnclosedRing, -1, 0, 4)}, nil},
+		{"bow-tie is not repaired", orb.Polygon{ovBowtie}, nil, nil, []ovProblem{ovWant(ErrSelfIntersection, -1, 0, 0)}},
+		{"swap is suggested, not made", orb.Polygon{ovSwapped}, nil, nil, []ovProblem{ovWant(ErrSwappedLonLat, -1, 0, 0)}},
+		{"fixable and unfixable: only the unfixable are reported", orb.MultiPolygon{{ovCW}, {ovLLRing(20, 0, 30, 10, 30, 0, 20, 10, 20, 0)}}, nil, nil,
+			[]ovProblem{ovWant(ErrSelfIntersection, 1, 0, 0)}},
+		{"repeats leaving too few points", orb.Polygon{ovLLRing(0, 0, 1, 0, 1, 0, 0, 0)}, nil, nil, []ovProblem{ovWant(ErrTooFewPoints, -1, 0, -1)}},
+		{"nil", nil, nil, nil, []ovProblem{ovWant(ErrEmpty, -1, -1, -1)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, fixed, err := Repair("f", tc.g, nil)
-			if diff := cmp.Diff(tc.wantErr, problemsOf(t, err)); diff != "" {
+			if diff := cmp.Diff(tc.wantErr, ovProblemsOf(t, err)); diff != "" {
 				t.Errorf("errors (-want +got):\n%s\n%v", diff, err)
 			}
 			var fixedAsErr error
 			if len(fixed) > 0 {
 				fixedAsErr = fixed
 			}
-			if diff := cmp.Diff(tc.wantFixed, problemsOf(t, fixedAsErr)); diff != "" {
+			if diff := cmp.Diff(tc.wantFixed, ovProblemsOf(t, fixedAsErr)); diff != "" {
 				t.Errorf("fixed (-want +got):\n%s", diff)
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
@@ -64,11 +64,11 @@ func TestRepairTable(t *testing.T) {
 }
 
 func TestRepairDoesNotModifyInput(t *testing.T) {
-	in := orb.Polygon{slices.Clone(llCW)}
+	in := orb.Polygon{slices.Clone(ovCW)}
 	if _, _, err := Repair("", in, nil); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(orb.Polygon{llCW}, in); diff != "" {
+	if diff := cmp.Diff(orb.Polygon{ovCW}, in); diff != "" {
 		t.Errorf("input changed:\n%s", diff)
 	}
 }
@@ -76,7 +76,7 @@ func TestRepairDoesNotModifyInput(t *testing.T) {
 // fuzzRingsOf decodes bytes into up to three rings of up to 64 points. Coordinates come from a
 // small grid (so that repeats, touches and collinear edges are common), with a few bytes giving
 // NaN, ±Inf and huge values.
-func fuzzRingsOf(data []byte) orb.Polygon {
+func ovFuzzRings(data []byte) orb.Polygon {
 	var poly orb.Polygon
 	var ring orb.Ring
 	for len(data) >= 2 && len(poly) < 3 {
@@ -131,7 +131,7 @@ func FuzzValidateRepair(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		poly := fuzzRingsOf(data)
+		poly := ovFuzzRings(data)
 		err := ValidatePlanar("fuzz", poly, nil)
 		var es GeometryErrors
 		if err != nil && !errors.As(err, &es) {
@@ -162,7 +162,7 @@ func FuzzValidateRepair(f *testing.F) {
 }
 
 func TestFuzzRingsDecoder(t *testing.T) {
-	got := fuzzRingsOf([]byte{0, 0, 8, 0, 8, 8, 0xFF, 1, 4, 4})
+	got := ovFuzzRings([]byte{0, 0, 8, 0, 8, 8, 0xFF, 1, 4, 4})
 	want := orb.Polygon{{{0, 0}, {2, 0}, {2, 2}, {0, 0}}, {{1, 1}}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Error(diff)

@@ -10,7 +10,7 @@ import (
 )
 
 // orientByRat is the orientation determinant in exact rational arithmetic, the reference.
-func orientByRat(a, b, c orb.Point) int {
+func ovOrientByRat(a, b, c orb.Point) int {
 	r := func(x float64) *big.Rat { return new(big.Rat).SetFloat64(x) }
 	bx, by := r(b[0]), r(b[1])
 	bx.Sub(bx, r(a[0]))
@@ -31,7 +31,7 @@ func TestSegOrientExact(t *testing.T) {
 		{"right", orb.Point{0, 0}, orb.Point{1, 0}, orb.Point{0, -1}, -1},
 		{"collinear", orb.Point{0, 0}, orb.Point{1, 1}, orb.Point{3, 3}, 0},
 		// Nearly collinear in lon/lat: the naive determinant rounds to the wrong sign or zero.
-		{"near collinear", orb.Point{121.5, 31.2}, orb.Point{121.6, 31.3}, orb.Point{121.7, 31.4 + 1e-14}, orientByRat(orb.Point{121.5, 31.2}, orb.Point{121.6, 31.3}, orb.Point{121.7, 31.4 + 1e-14})},
+		{"near collinear", orb.Point{121.5, 31.2}, orb.Point{121.6, 31.3}, orb.Point{121.7, 31.4 + 1e-14}, ovOrientByRat(orb.Point{121.5, 31.2}, orb.Point{121.6, 31.3}, orb.Point{121.7, 31.4 + 1e-14})},
 		{"huge", orb.Point{-1e300, -1e300}, orb.Point{1e300, 1e300}, orb.Point{1e300, -1e300}, -1},
 		{"tiny", orb.Point{0, 0}, orb.Point{1e-300, 1e-300}, orb.Point{1e-300, 0}, -1},
 		{"NaN", orb.Point{math.NaN(), 0}, orb.Point{1, 0}, orb.Point{0, 1}, segOrient(orb.Point{math.NaN(), 0}, orb.Point{1, 0}, orb.Point{0, 1})},
@@ -55,7 +55,7 @@ func TestSegOrientExact(t *testing.T) {
 		case 1:
 			c[1] = math.Nextafter(c[1], math.Inf(-1))
 		}
-		if got, want := segOrient(a, b, c), orientByRat(a, b, c); got != want {
+		if got, want := segOrient(a, b, c), ovOrientByRat(a, b, c); got != want {
 			t.Fatalf("segOrient(%v, %v, %v) = %d, want %d", a, b, c, got, want)
 		}
 	}
@@ -78,7 +78,7 @@ func TestSegOrientExpansionMatchesRational(t *testing.T) {
 		pts := [3]orb.Point{a, b, q}
 		rng.Shuffle(3, func(i, j int) { pts[i], pts[j] = pts[j], pts[i] })
 		got, ok := segOrientExpansion(pts[0], pts[1], pts[2])
-		if want := orientByRat(pts[0], pts[1], pts[2]); ok && got != want {
+		if want := ovOrientByRat(pts[0], pts[1], pts[2]); ok && got != want {
 			t.Fatalf("case %d: expansion %d, rational %d for %v", i, got, want, pts)
 		}
 		if !ok && scale > 1e-3 && scale < 1e6 {

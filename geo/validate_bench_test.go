@@ -9,7 +9,7 @@ import (
 )
 
 func BenchmarkValidateStar10000(b *testing.B) {
-	ring := starRing(rand.New(rand.NewPCG(1, 2)), orb.Point{0, 0}, 1000, 10000)
+	ring := ovStarRing(rand.New(rand.NewPCG(1, 2)), orb.Point{0, 0}, 1000, 10000)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := ValidatePlanar("", orb.Polygon{ring}, nil); err != nil {
@@ -19,7 +19,7 @@ func BenchmarkValidateStar10000(b *testing.B) {
 }
 
 func BenchmarkValidateCompound50(b *testing.B) {
-	ring := starRing(rand.New(rand.NewPCG(1, 2)), orb.Point{121.5, 31.2}, 0.001, 50)
+	ring := ovStarRing(rand.New(rand.NewPCG(1, 2)), orb.Point{121.5, 31.2}, 0.001, 50)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := Validate("", orb.Polygon{ring}, nil); err != nil {
