@@ -44,7 +44,7 @@ func convexRingOfOverlay(r []orb.Point) (convex, ccw bool) {
 		} else if o != turn {
 			return false, false
 		}
-		if dx := signOfFloat(c[0] - b[0]); dx != 0 {
+		if dx := signOfSeg(c[0] - b[0]); dx != 0 {
 			if lastDX != 0 && dx != lastDX {
 				xFlips++
 			}

@@ -35,8 +35,8 @@ type Neighbor[T any] struct {
 	Dist  float64 // from the query point to the nearest point of Bound
 }
 
-// boundFinite reports whether every coordinate of b is a finite number.
-func boundFinite(b orb.Bound) bool {
+// boundFiniteOfIndex reports whether every coordinate of b is a finite number.
+func boundFiniteOfIndex(b orb.Bound) bool {
 	for _, x := range [4]float64{b.Min[0], b.Min[1], b.Max[0], b.Max[1]} {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return false
@@ -48,7 +48,7 @@ func boundFinite(b orb.Bound) bool {
 // Insert adds v with bound b. Errors: a *GeometryError of kind ErrNotFinite if a coordinate of
 // b is NaN or infinite (it would corrupt the tree), ErrEmpty if b.Min exceeds b.Max.
 func (ix *Index[T]) Insert(b orb.Bound, v T) error {
-	if !boundFinite(b) {
+	if !boundFiniteOfIndex(b) {
 		return newGeometryErrorWith("", ErrNotFinite, false, fmt.Sprintf("bound %v has a coordinate that is not finite", b))
 	}
 	if b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1] {
@@ -61,7 +61,7 @@ func (ix *Index[T]) Insert(b orb.Bound, v T) error {
 // Delete removes one item whose bound lies within b and for which match returns true, and
 // reports whether it found one.
 func (ix *Index[T]) Delete(b orb.Bound, match func(T) bool) bool {
-	if !boundFinite(b) {
+	if !boundFiniteOfIndex(b) {
 		return false
 	}
 	n := ix.tr.Len()

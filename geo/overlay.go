@@ -114,8 +114,8 @@ var (
 	namesAB = []string{"a", "b"}
 )
 
-// manyNames names the members of gs for errors: gs[0], gs[1], ….
-func manyNames(n int) []string {
+// namesOfOverlayInputs names the members of gs for errors: gs[0], gs[1], ….
+func namesOfOverlayInputs(n int) []string {
 	names := make([]string, n)
 	for i := range names {
 		names[i] = fmt.Sprintf("gs[%d]", i)
@@ -184,13 +184,13 @@ func UnionArea(a, b orb.Geometry) (float64, error) {
 // pass (much faster than folding Union). No inputs give an empty orb.MultiPolygon. See
 // Intersection.
 func UnionMany(gs []orb.Geometry) (orb.Geometry, error) {
-	return overlayGeometry(false, opUnion, manyNames(len(gs)), gs)
+	return overlayGeometry(false, opUnion, namesOfOverlayInputs(len(gs)), gs)
 }
 
 // UnionManyArea returns the area in m² covered by any of gs (lon/lat degrees); see
 // Intersection.
 func UnionManyArea(gs []orb.Geometry) (float64, error) {
-	return overlayArea(false, opUnion, manyNames(len(gs)), gs)
+	return overlayArea(false, opUnion, namesOfOverlayInputs(len(gs)), gs)
 }
 
 // Difference returns the part of a not covered by b (lon/lat degrees); see Intersection.
@@ -227,12 +227,12 @@ func UnionAreaPlanar(a, b orb.Geometry) (float64, error) {
 
 // UnionManyPlanar is UnionMany for polygons in planar metres.
 func UnionManyPlanar(gs []orb.Geometry) (orb.Geometry, error) {
-	return overlayGeometry(true, opUnion, manyNames(len(gs)), gs)
+	return overlayGeometry(true, opUnion, namesOfOverlayInputs(len(gs)), gs)
 }
 
 // UnionManyAreaPlanar is UnionManyArea for polygons in planar metres (result in m²).
 func UnionManyAreaPlanar(gs []orb.Geometry) (float64, error) {
-	return overlayArea(true, opUnion, manyNames(len(gs)), gs)
+	return overlayArea(true, opUnion, namesOfOverlayInputs(len(gs)), gs)
 }
 
 // DifferencePlanar is Difference for polygons in planar metres.

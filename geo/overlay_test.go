@@ -170,7 +170,7 @@ func ovCanon(p orb.Polygon) orb.Polygon {
 		open := r[:len(r)-1]
 		k := 0
 		for j := range open {
-			if pointLess(open[j], open[k]) {
+			if pointLessOfSeg(open[j], open[k]) {
 				k = j
 			}
 		}

@@ -21,8 +21,8 @@ func segOrient(a, b, c orb.Point) int {
 	// The determinant is detL − detR. Differences of floats have exact signs, so when the two
 	// products differ in sign (or one is zero) the answer needs no arithmetic at all; this is
 	// the common case of axis-parallel edges.
-	sL := signOfFloat(a[0]-c[0]) * signOfFloat(b[1]-c[1])
-	sR := signOfFloat(a[1]-c[1]) * signOfFloat(b[0]-c[0])
+	sL := signOfSeg(a[0]-c[0]) * signOfSeg(b[1]-c[1])
+	sR := signOfSeg(a[1]-c[1]) * signOfSeg(b[0]-c[0])
 	switch {
 	case sL == 0:
 		return -sR
@@ -36,14 +36,14 @@ func segOrient(a, b, c orb.Point) int {
 	// Shewchuk's bound holds without underflow or overflow; outside that range decide exactly.
 	if detSum > 0x1p-900 && detSum < 0x1p900 {
 		if bound := segOrientErrBound * detSum; det >= bound || -det >= bound {
-			return signOfFloat(det)
+			return signOfSeg(det)
 		}
 	}
 	return segOrientExact(a, b, c)
 }
 
-// signOfFloat returns the sign of a finite or infinite x (NaN gives 0).
-func signOfFloat(x float64) int {
+// signOfSeg returns the sign of a finite or infinite x (NaN gives 0).
+func signOfSeg(x float64) int {
 	switch {
 	case x > 0:
 		return 1
@@ -126,7 +126,7 @@ func segOrientExpansion(a, b, c orb.Point) (int, bool) {
 	if n == 0 {
 		return 0, true
 	}
-	return signOfFloat(h[n-1]), true
+	return signOfSeg(h[n-1]), true
 }
 
 // segOrientRational evaluates the orientation determinant in exact rational arithmetic.
@@ -159,8 +159,8 @@ func inSegBox(a, b, c orb.Point) bool {
 		math.Min(a[1], b[1]) <= c[1] && c[1] <= math.Max(a[1], b[1])
 }
 
-// pointLess orders points lexicographically, which orders collinear points along their line.
-func pointLess(a, b orb.Point) bool {
+// pointLessOfSeg orders points lexicographically, which orders collinear points along their line.
+func pointLessOfSeg(a, b orb.Point) bool {
 	return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1])
 }
 
@@ -175,22 +175,22 @@ func segRelate(p1, p2, q1, q2 orb.Point) (segRelation, orb.Point) {
 	if o1 == 0 && o2 == 0 && o3 == 0 && o4 == 0 {
 		// Collinear (or degenerate): compare the extents along the line.
 		pLo, pHi := p1, p2
-		if pointLess(pHi, pLo) {
+		if pointLessOfSeg(pHi, pLo) {
 			pLo, pHi = pHi, pLo
 		}
 		qLo, qHi := q1, q2
-		if pointLess(qHi, qLo) {
+		if pointLessOfSeg(qHi, qLo) {
 			qLo, qHi = qHi, qLo
 		}
 		lo, hi := pLo, pHi
-		if pointLess(lo, qLo) {
+		if pointLessOfSeg(lo, qLo) {
 			lo = qLo
 		}
-		if pointLess(qHi, hi) {
+		if pointLessOfSeg(qHi, hi) {
 			hi = qHi
 		}
 		switch {
-		case pointLess(hi, lo):
+		case pointLessOfSeg(hi, lo):
 			return segDisjoint, orb.Point{}
 		case lo == hi:
 			return segTouch, lo

@@ -144,6 +144,9 @@ func (s *flatShape) load(g orb.Geometry, lonlat bool, tm *TransverseMercator) *s
 			addPolygon(p)
 		}
 	case orb.Bound:
+		if g.Min[0] > g.Max[0] || g.Min[1] > g.Max[1] {
+			return &shapeLoadError{ErrEmpty, orb.Point{}, "bound has Min beyond Max"}
+		}
 		s.areal = true
 		addPolygon(g.ToPolygon())
 	case nil:

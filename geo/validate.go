@@ -183,6 +183,10 @@ func (c *geomChecker) run(g orb.Geometry) GeometryErrors {
 		polys = g
 		c.multi = true
 	case orb.Bound:
+		if g.Min[0] > g.Max[0] || g.Min[1] > g.Max[1] {
+			c.add(ErrEmpty, -1, -1, -1, orb.Point{}, fmt.Sprintf("bound %v has Min beyond Max", g))
+			return c.errs
+		}
 		polys = []orb.Polygon{g.ToPolygon()}
 	default:
 		c.add(ErrNotPolygonal, -1, -1, -1, orb.Point{}, fmt.Sprintf("%T has no area", g))
@@ -287,7 +291,11 @@ func (c *geomChecker) prepareRing(pi, ri int, r orb.Ring) checkRing {
 			fmt.Sprintf("last vertex %s differs from first vertex %s", formatPlaceOfError(r[len(r)-1], c.planar), formatPlaceOfError(r[0], c.planar)))
 	}
 	cr.pts = append(cr.pts, cr.pts[0])
-	cr.orig = append(cr.orig, 0)
+	if closed {
+		cr.orig = append(cr.orig, len(r)-1) // the closing vertex as numbered in the input
+	} else {
+		cr.orig = append(cr.orig, 0) // the closing edge of an unclosed ring returns to vertex 0
+	}
 	cr.ok = true
 	cr.bound = boundOfPointsForShape(cr.pts)
 	if c.winding {
