@@ -58,16 +58,13 @@ func bufferIn(g orb.Geometry, d float64, opt *BufferOptions, planar bool) (orb.G
 			return nil, GeometryErrors{le.asGeometryError("g", planar)}
 		}
 	}
-	f := &overlayFrame{}
-	if !planar {
-		f.tm = LocalTM(g.Bound().Center())
-	}
+	f := newOverlayFrame(g.Bound(), planar)
 	res, err := geom.Buffer(sfOfOrb(g, f), d, geom.BufferQuadSegments(q))
 	if err != nil {
 		e := newGeometryError("g", ErrOverlay, planar)
 		e.Detail = err.Error()
 		return nil, e
 	}
-	polys, _ := planarPolygonsOfSF(res, noiseWidthOfOverlay*diagonalOfSF(res))
+	polys, _ := planarPolygonsOfSF(res, noiseOfFrame(f, res))
 	return orbOfPlanarPolygons(polys, f), nil
 }

@@ -2,7 +2,6 @@ package geo
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -29,8 +28,8 @@ func overlayRun(planar bool, op overlayOp, names []string, gs []orb.Geometry) (g
 		return geom.Geometry{}, nil, errs
 	}
 	f := &overlayFrame{}
-	if !planar && len(gs) > 0 {
-		f.tm = LocalTM(boundOfOverlayInputs(gs).Center())
+	if len(gs) > 0 {
+		f = newOverlayFrame(boundOfOverlayInputs(gs), planar)
 	}
 	sfs := make([]geom.Geometry, len(gs))
 	for i, g := range gs {
@@ -84,17 +83,8 @@ func overlayPlanarResult(planar bool, op overlayOp, names []string, gs []orb.Geo
 	if err != nil {
 		return nil, 0, nil, err
 	}
-	polys, area := planarPolygonsOfSF(res, noiseWidthOfOverlay*diagonalOfSF(res))
+	polys, area := planarPolygonsOfSF(res, noiseOfFrame(f, res))
 	return polys, area, f, nil
-}
-
-// diagonalOfSF returns the length of the diagonal of g's envelope (0 if empty).
-func diagonalOfSF(g geom.Geometry) float64 {
-	lo, hi, ok := g.Envelope().MinMaxXYs()
-	if !ok {
-		return 0
-	}
-	return math.Hypot(hi.X-lo.X, hi.Y-lo.Y)
 }
 
 func overlayGeometry(planar bool, op overlayOp, names []string, gs []orb.Geometry) (orb.Geometry, error) {
@@ -157,9 +147,13 @@ func namesOfOverlayInputs(n int) []string {
 // Results are orb.Polygon when one polygon results and orb.MultiPolygon otherwise; an empty
 // result is an empty orb.MultiPolygon (len 0). Rings follow RFC 7946: exterior
 // counter-clockwise, holes clockwise. Where inputs merely touch, the points or lines they share
-// are not part of a polygonal result and are dropped. So are result rings narrower on average
-// (2A/P) than 1e-9 of the result's diagonal: edges that are collinear in degrees are not
-// exactly collinear in the frame, and the overlay can leave nanometre-wide slivers along them.
+// are not part of a polygonal result and are dropped. So are slivers that are artefacts of the
+// frame: an edge straight in degrees is slightly curved in the frame (by L²·tan φ/8R over a
+// length L), so edges collinear in degrees but with different vertices leave slivers between
+// them, 0.4 mm wide for 190 m along a parallel at 31°N. A result ring whose mean width 2A/P is
+// below (tan φ + 0.1)·(P/2)²/4R, plus 1e-12 of the coordinates' magnitude for rounding, is
+// dropped (for the Planar functions only the rounding term applies): below 1 mm for a ring of
+// 380 m perimeter, 2.6 cm for 2 km, far below any real compound, building or hole.
 func Intersection(a, b orb.Geometry) (orb.Geometry, error) {
 	return overlayGeometry(false, opIntersection, namesAB, []orb.Geometry{a, b})
 }

@@ -55,7 +55,18 @@ func (v *vertexSnap) lookup(xy orb.Point) (orb.Point, bool) {
 // LocalTM for longitude/latitude input, nothing for planar input.
 type overlayFrame struct {
 	tm   *TransverseMercator // nil: planar input, coordinates pass through
+	lat0 float64             // latitude of the frame's centre, degrees
 	snap vertexSnap
+}
+
+// newOverlayFrame returns the frame for input with bound b: a LocalTM centred on b's centre
+// for longitude/latitude, none for planar input.
+func newOverlayFrame(b orb.Bound, planar bool) *overlayFrame {
+	if planar {
+		return &overlayFrame{}
+	}
+	c := b.Center()
+	return &overlayFrame{tm: LocalTM(c), lat0: c[1]}
 }
 
 // forward projects an input point, remembering it for snapping.
@@ -217,18 +228,35 @@ func sfOfOrb(g orb.Geometry, f *overlayFrame) geom.Geometry {
 	return geom.Geometry{}
 }
 
-// noiseWidthOfOverlay is the mean width 2A/P, relative to the diagonal of the inputs, below
-// which a ring of an overlay result is taken for numerical noise and dropped. Edges that are
-// collinear in the caller's coordinates are not exactly collinear in the plane of the overlay,
-// so an overlay can leave slivers a few nanometres wide along them; nothing real is a
-// billionth of its district wide.
-const noiseWidthOfOverlay = 1e-9
+// overlayNoise says how thin a result ring may be before it is taken for an artefact of the
+// overlay and dropped: mean width 2A/P below abs + curv·(P/2)².
+//
+// Two causes are covered. Rounding: coordinates of magnitude M carry noise of about 1e-16·M,
+// so abs is 1e-12·M. The frame, for longitude/latitude input: an edge that is straight in
+// degrees (along a parallel, say) is slightly curved in the LocalTM, by a sagitta of about
+// L²·tan φ/8R over a length L, so edges collinear in degrees but with different vertices
+// enclose slivers up to that wide in the frame; curv is (tan φ + 0.1)/4R, twice that with a
+// margin. A 190 m sliver along a parallel at 31°N is 0.4 mm wide and is dropped below 1 mm; a
+// real ring is thousands of times wider than the threshold for its length.
+type overlayNoise struct{ abs, curv float64 }
+
+// noiseOfFrame returns the artefact threshold for a result with envelope g in frame f.
+func noiseOfFrame(f *overlayFrame, g geom.Geometry) overlayNoise {
+	var n overlayNoise
+	if lo, hi, ok := g.Envelope().MinMaxXYs(); ok {
+		n.abs = 1e-12 * math.Max(math.Max(math.Abs(lo.X), math.Abs(hi.X)), math.Max(math.Abs(lo.Y), math.Abs(hi.Y)))
+	}
+	if f != nil && f.tm != nil {
+		n.curv = (math.Abs(math.Tan(f.lat0*math.Pi/180)) + 0.1) / (4 * 6371e3)
+	}
+	return n
+}
 
 // planarPolygonsOfSF returns the polygonal part of a simplefeatures result as planar orb
 // polygons, rings rewound to RFC 7946 (exterior counter-clockwise, holes clockwise), without
-// rings narrower on average than minWidth, and their total area. Points and lines that an
-// overlay produces where inputs only touch are dropped.
-func planarPolygonsOfSF(g geom.Geometry, minWidth float64) ([]orb.Polygon, float64) {
+// the rings that noise calls artefacts, and their total area. Points and lines that an overlay
+// produces where inputs only touch are dropped.
+func planarPolygonsOfSF(g geom.Geometry, noise overlayNoise) ([]orb.Polygon, float64) {
 	var polys []geom.Polygon
 	var collect func(g geom.Geometry)
 	collect = func(g geom.Geometry) {
@@ -274,7 +302,8 @@ func planarPolygonsOfSF(g geom.Geometry, minWidth float64) ([]orb.Polygon, float
 				}
 			}
 			a := shoelaceOfOverlay(r)
-			if n < 4 || !(2*math.Abs(a) >= minWidth*perim) {
+			half := perim / 2
+			if n < 4 || !(2*math.Abs(a) >= (noise.abs+noise.curv*half*half)*perim) {
 				if ri == 0 {
 					break // a noise shell: drop the polygon
 				}

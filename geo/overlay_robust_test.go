@@ -114,7 +114,7 @@ func TestHostileInputIsReported(t *testing.T) {
 			t.Errorf("%d: Validate(%#v) accepted it", i, g)
 		}
 		if _, err := IntersectionPlanar(g, orb.Polygon{ovRect(0, 0, 10, 10)}); err == nil {
-			if _, huge := g.(orb.Polygon); !huge || i < 8 || i > 10 {
+			if i != 10 { // the tiny triangle is a valid polygon
 				t.Errorf("%d: IntersectionPlanar(%#v) accepted it", i, g)
 			}
 		}

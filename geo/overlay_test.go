@@ -444,3 +444,27 @@ func TestBufferSquare(t *testing.T) {
 		t.Errorf("negative buffer of a point = %v, %v", g, err)
 	}
 }
+
+func TestOverlayEdgesCollinearInDegrees(t *testing.T) {
+	// Two parcels share the parallel 31.2005°N from 121.500° to 121.502° (190 m); the northern
+	// one has an extra vertex on it. Straight in degrees, the shared edges are not straight in
+	// the frame: the engine sees a sliver 0.4 mm wide between them, which must not come back.
+	south := orb.Polygon{{{121.500, 31.2000}, {121.502, 31.2000}, {121.502, 31.2005}, {121.500, 31.2005}, {121.500, 31.2000}}}
+	north := orb.Polygon{{{121.500, 31.2005}, {121.5013, 31.2005}, {121.502, 31.2005}, {121.502, 31.2010}, {121.500, 31.2010}, {121.500, 31.2005}}}
+	inter, err := Intersection(south, north)
+	if err != nil || !cmp.Equal(inter, orb.Geometry(orb.MultiPolygon{})) {
+		t.Errorf("intersection = %v, %v; want empty", inter, err)
+	}
+	if a, err := IntersectionArea(south, north); err != nil || a != 0 {
+		t.Errorf("intersection area = %v, %v", a, err)
+	}
+	union, err := Union(south, north)
+	if p, ok := union.(orb.Polygon); err != nil || !ok || len(p) != 1 {
+		t.Errorf("union = %v, %v; want one polygon without holes", union, err)
+	}
+	// A real thin ring is kept: 1,000 km by 25 cm in the plane.
+	thin := orb.Polygon{{{4, 4}, {-1e9, 6.25}, {0, 4.25}, {4, 4}}}
+	if a, err := IntersectionAreaPlanar(thin, thin); err != nil || math.Abs(a-1.24999996e8) > 1 {
+		t.Errorf("thin triangle A∩A area = %v, %v", a, err)
+	}
+}

@@ -25,6 +25,7 @@ import (
 type Prepared struct {
 	ix     shapeIndex
 	tm     *TransverseMercator // nil for PreparePlanar
+	frame  *overlayFrame       // tm and its latitude, for the overlay's artefact threshold
 	planar bool
 	orig   orb.Geometry // as given, for Bound
 	sfOnce sync.Once
@@ -48,9 +49,8 @@ func prepareIn(g orb.Geometry, planar bool) (*Prepared, error) {
 		return nil, errs
 	}
 	p := &Prepared{planar: planar, orig: g}
-	if !planar {
-		p.tm = LocalTM(g.Bound().Center())
-	}
+	p.frame = newOverlayFrame(g.Bound(), planar)
+	p.tm = p.frame.tm
 	if le := p.ix.shape.load(g, !planar, p.tm); le != nil {
 		return nil, GeometryErrors{le.asGeometryError("g", planar)} // cannot happen after the check
 	}
@@ -167,7 +167,7 @@ func (p *Prepared) IntersectionArea(g orb.Geometry) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	_, area := planarPolygonsOfSF(res, noiseWidthOfOverlay*diagonalOfSF(res))
+	_, area := planarPolygonsOfSF(res, noiseOfFrame(p.frame, res))
 	return area, nil
 }
 
@@ -242,23 +242,23 @@ func (p *Prepared) Intersection(g orb.Geometry) (orb.Geometry, error) {
 	if !p.ix.intersects(s) {
 		return orb.MultiPolygon{}, nil
 	}
-	f := &overlayFrame{tm: p.tm}
+	f := &overlayFrame{tm: p.tm, lat0: p.frame.lat0}
 	if p.ix.containsProperly(s) {
 		// Rewinding through the engine's converters keeps one code path for the output form.
-		polys, _ := planarPolygonsOfSF(sfOfOrb(g, f), 0)
+		polys, _ := planarPolygonsOfSF(sfOfOrb(g, f), overlayNoise{})
 		return orbOfPlanarPolygons(polys, f), nil
 	}
 	res, err := p.overlayIn(g, f)
 	if err != nil {
 		return nil, err
 	}
-	polys, _ := planarPolygonsOfSF(res, noiseWidthOfOverlay*diagonalOfSF(res))
+	polys, _ := planarPolygonsOfSF(res, noiseOfFrame(f, res))
 	return orbOfPlanarPolygons(polys, f), nil
 }
 
 // overlay intersects g with the prepared polygon in the overlay engine.
 func (p *Prepared) overlay(g orb.Geometry) (geom.Geometry, error) {
-	return p.overlayIn(g, &overlayFrame{tm: p.tm})
+	return p.overlayIn(g, &overlayFrame{tm: p.tm, lat0: p.frame.lat0})
 }
 
 func (p *Prepared) overlayIn(g orb.Geometry, f *overlayFrame) (geom.Geometry, error) {

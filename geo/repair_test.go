@@ -101,6 +101,10 @@ func ovFuzzRings(data []byte) orb.Polygon {
 				return -1e300
 			case 0xF3:
 				return 1e300
+			case 0xF4:
+				return MaxPlanarCoordinate
+			case 0xF5:
+				return -7e11
 			}
 			return float64(b%32) / 4
 		}

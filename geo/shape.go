@@ -90,6 +90,10 @@ func (s *flatShape) load(g orb.Geometry, lonlat bool, tm *TransverseMercator) *s
 			bad = &shapeLoadError{ErrOutOfRange, p, "longitude or latitude out of range"}
 			return
 		}
+		if !lonlat && (math.Abs(p[0]) > MaxPlanarCoordinate || math.Abs(p[1]) > MaxPlanarCoordinate) {
+			bad = &shapeLoadError{ErrOutOfRange, p, fmt.Sprintf("planar coordinates must be within ±%g m", MaxPlanarCoordinate)}
+			return
+		}
 		if tm != nil {
 			p = tm.Forward(p)
 		}

@@ -64,12 +64,18 @@ func Validate(feature string, g orb.Geometry, opt *ValidateOptions) error {
 }
 
 // ValidatePlanar is Validate for a geometry already projected to planar metres (easting,
-// northing): it skips the longitude/latitude range tests, measures slivers directly in the
-// plane, and gives Where in metres.
+// northing): instead of the longitude/latitude range tests it requires coordinates within
+// ±MaxPlanarCoordinate, it measures slivers directly in the plane, and it gives Where in metres.
 func ValidatePlanar(feature string, g orb.Geometry, opt *ValidateOptions) error {
 	c := newGeomChecker(feature, true, opt)
 	return c.run(g).asError()
 }
+
+// MaxPlanarCoordinate bounds planar coordinates, in metres: 1e12, a million times the size of
+// the Earth and far beyond any projected system (Gauss-Krüger eastings with the zone prefix
+// stay below 5e7). Beyond it products of coordinates lose the overlay engine's precision, so
+// the Planar functions report ErrOutOfRange rather than return a wrong answer.
+const MaxPlanarCoordinate = 1e12
 
 // maxIntersectionErrors bounds the intersections listed for one geometry, so that a scrambled
 // ring of many vertices cannot make Validate allocate without bound.
@@ -320,6 +326,8 @@ func (c *geomChecker) checkRingCoordinates(pi, ri int, r orb.Ring) bool {
 			nonFinite = append(nonFinite, i)
 		case !c.planar && (p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90):
 			outOfRange = append(outOfRange, i)
+		case c.planar && (math.Abs(p[0]) > MaxPlanarCoordinate || math.Abs(p[1]) > MaxPlanarCoordinate):
+			outOfRange = append(outOfRange, i)
 		}
 	}
 	if len(nonFinite) == 0 && len(outOfRange) == 0 {
@@ -350,6 +358,16 @@ func (c *geomChecker) checkRingCoordinates(pi, ri int, r orb.Ring) bool {
 					"this looks like lat, lon order; write (%g, %g), i.e. longitude first", r[i][1], len(outOfRange), len(r), r[i][1], r[i][0]))
 			return false
 		}
+	}
+	if c.planar {
+		for k, i := range outOfRange {
+			if k == maxVertexErrorsPerRing {
+				c.add(ErrOutOfRange, pi, ri, -1, orb.Point{}, fmt.Sprintf("and %d more vertices out of range", len(outOfRange)-k))
+				break
+			}
+			c.add(ErrOutOfRange, pi, ri, i, r[i], fmt.Sprintf("planar coordinates must be within ±%g m", MaxPlanarCoordinate))
+		}
+		return false
 	}
 	allLarge := true
 	for _, p := range r {

@@ -217,8 +217,10 @@ func TestValidatePlanar(t *testing.T) {
 		want []ovProblem
 	}{
 		{"metres are fine in the plane", orb.Polygon{ovXYRing(448000, 4418000, 448100, 4418000, 448100, 4418100, 448000, 4418000)}, nil},
-		{"huge coordinates", orb.Polygon{ovXYRing(0, 0, 1e300, 0, 1e300, 1e300, 0, 1e300, 0, 0)}, nil},
-		{"huge bow-tie", orb.Polygon{ovXYRing(-1e300, -1e300, 1e300, 1e300, 1e300, -1e300, -1e300, 1e300, -1e300, -1e300)}, []ovProblem{ovWant(ErrSelfIntersection, -1, 0, 0)}},
+		{"huge coordinates", orb.Polygon{ovXYRing(0, 0, 1e300, 0, 1e300, 1e300, 0, 1e300, 0, 0)}, []ovProblem{
+			ovWant(ErrOutOfRange, -1, 0, 1), ovWant(ErrOutOfRange, -1, 0, 2), ovWant(ErrOutOfRange, -1, 0, 3)}},
+		{"large coordinates", orb.Polygon{ovXYRing(0, 0, 1e12, 0, 1e12, 1e12, 0, 1e12, 0, 0)}, nil},
+		{"large bow-tie", orb.Polygon{ovXYRing(-1e12, -1e12, 1e12, 1e12, 1e12, -1e12, -1e12, 1e12, -1e12, -1e12)}, []ovProblem{ovWant(ErrSelfIntersection, -1, 0, 0)}},
 		{"tiny coordinates", orb.Polygon{ovXYRing(0, 0, 1e-300, 0, 1e-300, 1e-300, 0, 0)}, []ovProblem{ovWant(ErrSliver, -1, 0, 0)}},
 		{"sliver in square metres", orb.Polygon{ovXYRing(0, 0, 1, 0, 1, 0.5, 0, 0.5, 0, 0)}, []ovProblem{ovWant(ErrSliver, -1, 0, 0)}},
 		{"one square metre is not a sliver", orb.Polygon{ovXYRing(0, 0, 1, 0, 1, 1, 0, 1, 0, 0)}, nil},
