@@ -151,7 +151,7 @@ func namesOfOverlayInputs(n int) []string {
 // frame: an edge straight in degrees is slightly curved in the frame (by L²·tan φ/8R over a
 // length L), so edges collinear in degrees but with different vertices leave slivers between
 // them, 0.4 mm wide for 190 m along a parallel at 31°N. A result ring whose mean width 2A/P is
-// below (tan φ + 0.1)·(P/2)²/4R, plus 1e-12 of the coordinates' magnitude for rounding, is
+// below (tan φ + 0.1)·(P/2)²/4R, plus 1e-14 of the coordinates' magnitude for rounding, is
 // dropped (for the Planar functions only the rounding term applies): below 1 mm for a ring of
 // 380 m perimeter, 2.6 cm for 2 km, far below any real compound, building or hole.
 func Intersection(a, b orb.Geometry) (orb.Geometry, error) {

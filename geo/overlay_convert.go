@@ -232,7 +232,7 @@ func sfOfOrb(g orb.Geometry, f *overlayFrame) geom.Geometry {
 // overlay and dropped: mean width 2A/P below abs + curv·(P/2)².
 //
 // Two causes are covered. Rounding: coordinates of magnitude M carry noise of about 1e-16·M,
-// so abs is 1e-12·M. The frame, for longitude/latitude input: an edge that is straight in
+// so abs is 1e-14·M, a hundred ulps. The frame, for longitude/latitude input: an edge that is straight in
 // degrees (along a parallel, say) is slightly curved in the LocalTM, by a sagitta of about
 // L²·tan φ/8R over a length L, so edges collinear in degrees but with different vertices
 // enclose slivers up to that wide in the frame; curv is (tan φ + 0.1)/4R, twice that with a
@@ -244,7 +244,7 @@ type overlayNoise struct{ abs, curv float64 }
 func noiseOfFrame(f *overlayFrame, g geom.Geometry) overlayNoise {
 	var n overlayNoise
 	if lo, hi, ok := g.Envelope().MinMaxXYs(); ok {
-		n.abs = 1e-12 * math.Max(math.Max(math.Abs(lo.X), math.Abs(hi.X)), math.Max(math.Abs(lo.Y), math.Abs(hi.Y)))
+		n.abs = 1e-14 * math.Max(math.Max(math.Abs(lo.X), math.Abs(hi.X)), math.Max(math.Abs(lo.Y), math.Abs(hi.Y)))
 	}
 	if f != nil && f.tm != nil {
 		n.curv = (math.Abs(math.Tan(f.lat0*math.Pi/180)) + 0.1) / (4 * 6371e3)
