@@ -18,8 +18,10 @@ import (
 // It is github.com/tidwall/rtree's generic RTreeG, chosen over simplefeatures/rtree because it
 // is dynamic (items can be inserted and deleted one at a time, where simplefeatures' tree is
 // bulk-loaded once), carries any payload type rather than int IDs, and has a best-first
-// nearest-neighbour search that takes our own distance function; measured on 100,000 boxes it
-// also builds twice as fast (25 ms against 55 ms) and queries as fast (about 2 µs).
+// nearest-neighbour search that takes our own distance function, which NearestGeodesic needs.
+// On the 100,000 footprint bounds of the benchmark city it also builds faster by single
+// inserts (22 ms) than simplefeatures bulk-loads (37 ms), and answers a compound-sized query
+// in 0.37 µs against 0.56 µs.
 //
 // The zero value is an empty index ready to use. Searches may run concurrently with one
 // another but not with Insert or Delete. Results come in an order fixed by the sequence of
