@@ -12,13 +12,17 @@ import (
 type BufferOptions struct {
 	// QuadrantSegments is the number of straight segments that approximate a quarter circle
 	// (DefaultQuadrantSegments if 0). A circle of radius r becomes a regular 4q-gon inscribed
-	// in it, of area 2q·r²·sin(π/2q): short of πr² by about π²/(24q²), 0.64 % for q = 8 and
-	// 0.16 % for q = 16. At most 1024.
+	// in it, of area 2q·r²·sin(π/2q): short of πr² by about π²/(24q²), 0.64 % for q = 8,
+	// 0.16 % for q = 16 and 0.01 % for the maximum, 64 (larger values are taken as 64: the
+	// engine's time grows faster than q, to seconds at q = 1024).
 	QuadrantSegments int
 }
 
 // DefaultQuadrantSegments is the quarter-circle segment count of Buffer, the JTS default.
 const DefaultQuadrantSegments = 8
+
+// maxQuadrantSegments bounds BufferOptions.QuadrantSegments.
+const maxQuadrantSegments = 64
 
 // Buffer returns the region within d metres of g (lon/lat degrees): a polygon around a point,
 // a line or a polygon for d > 0, and the polygon shrunk by |d| for d < 0 (points and lines give
@@ -45,7 +49,7 @@ func bufferIn(g orb.Geometry, d float64, opt *BufferOptions, planar bool) (orb.G
 	}
 	q := DefaultQuadrantSegments
 	if opt != nil && opt.QuadrantSegments > 0 {
-		q = min(opt.QuadrantSegments, 1024)
+		q = min(opt.QuadrantSegments, maxQuadrantSegments)
 	}
 	switch g.(type) {
 	case orb.Polygon, orb.MultiPolygon, orb.Ring, orb.Bound:
@@ -59,7 +63,16 @@ func bufferIn(g orb.Geometry, d float64, opt *BufferOptions, planar bool) (orb.G
 		}
 	}
 	f := newOverlayFrame(g.Bound(), planar)
-	res, err := geom.Buffer(sfOfOrb(g, f), d, geom.BufferQuadSegments(q))
+	in := sfOfOrb(g, f)
+	if d < 0 {
+		// A polygon narrower than 2|d| in some direction of its bound vanishes: its inradius
+		// is less than half its bound's smaller side. Skipping the engine here also avoids its
+		// slowest case, a large inward buffer of a tiny polygon.
+		if lo, hi, ok := in.Envelope().MinMaxXYs(); !ok || -2*d >= math.Min(hi.X-lo.X, hi.Y-lo.Y) {
+			return orb.MultiPolygon{}, nil
+		}
+	}
+	res, err := geom.Buffer(in, d, geom.BufferQuadSegments(q))
 	if err != nil {
 		e := newGeometryError("g", ErrOverlay, planar)
 		e.Detail = err.Error()

@@ -81,7 +81,7 @@ func ovPairsOnly(ps []JoinPair) [][2]int {
 
 func TestJoinMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(51, 52))
-	aLL, bLL, aXY, bXY := ovJoinWorld(rng, orb.Point{121.5, 31.2}, 1500, 40, 300)
+	aLL, bLL, aXY, bXY := ovJoinWorld(rng, orb.Point{121.5, 31.2}, 1200, 30, 200)
 	for _, d := range []float64{0, 12.5, 300} {
 		want := ovBruteJoin(t, aLL, bLL, d, GeometryDistance)
 		got, err := Join(context.Background(), aLL, bLL, d)

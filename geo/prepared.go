@@ -27,7 +27,7 @@ type Prepared struct {
 	tm     *TransverseMercator // nil for PreparePlanar
 	frame  *overlayFrame       // tm and its latitude, for the overlay's artefact threshold
 	planar bool
-	orig   orb.Geometry // as given, for Bound
+	orig   orb.Geometry // a copy of the polygon as given
 	sfOnce sync.Once
 	sf     geom.Geometry // the polygon for the overlay engine, built on first need
 }
@@ -48,7 +48,7 @@ func prepareIn(g orb.Geometry, planar bool) (*Prepared, error) {
 	if errs := checkAreal("g", g, planar); len(errs) > 0 {
 		return nil, errs
 	}
-	p := &Prepared{planar: planar, orig: g}
+	p := &Prepared{planar: planar, orig: orb.Clone(g)}
 	p.frame = newOverlayFrame(g.Bound(), planar)
 	p.tm = p.frame.tm
 	if le := p.ix.shape.load(g, !planar, p.tm); le != nil {

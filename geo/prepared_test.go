@@ -2,6 +2,7 @@ package geo
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -295,6 +296,43 @@ func TestEarTriangles(t *testing.T) {
 		}
 		if n > len(r)-3 {
 			t.Fatalf("trial %d: %d triangles for %d vertices", trial, n, len(r)-1)
+		}
+	}
+}
+
+func TestPreparedConcurrentUse(t *testing.T) {
+	c := orb.Point{121.5, 31.2}
+	pp, err := Prepare(ovToLonLat(ovCompoundWithSchool, c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	across := ovToLonLat(orb.Polygon{{{10, 10}, {50, 10}, {50, 30}, {30, 30}, {30, 20}, {10, 30}, {10, 10}}}, c)
+	want, err := pp.IntersectionArea(across)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for w := range 8 {
+		go func() {
+			for i := range 200 {
+				got, err := pp.IntersectionArea(across)
+				if err == nil && got != want {
+					err = fmt.Errorf("worker %d call %d: area %v, want %v", w, i, got, want)
+				}
+				if err == nil && i%50 == 0 {
+					_, err = pp.Intersection(across) // the lazily built engine geometry
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
 		}
 	}
 }
