@@ -10,10 +10,10 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// syntheticCity is a seeded stand-in for a district: compounds 100–250 m across on a 300 m
-// grid with jitter over a 30 km square near lon 121.5 lat 31.2, about ten footprints of
-// 10–40 m per compound (most inside, some crossing the boundary) and facility points, in
-// lon/lat and in the LocalTM of the centre.
+// ovCity is a seeded stand-in for a district: compounds 100–300 m across (so a few of the
+// largest overlap a neighbour) on a 300 m grid with jitter over a 30 km square near lon 121.5
+// lat 31.2, about ten footprints of 10–40 m per compound (most inside, some crossing the
+// boundary) and facility points, in lon/lat and in the LocalTM of the centre.
 type ovCity struct {
 	compoundsLL, footprintsLL, facilitiesLL []orb.Geometry
 	compoundsXY, footprintsXY, facilitiesXY []orb.Geometry
@@ -44,7 +44,7 @@ func ovMakeCity(nx, ny, perCompound, facilities int) ovCity {
 	for i := range nx {
 		for j := range ny {
 			centre := orb.Point{(float64(i)-float64(nx)/2+0.5)*cell + (rng.Float64()-0.5)*50, (float64(j)-float64(ny)/2+0.5)*cell + (rng.Float64()-0.5)*50}
-			r := 50 + 75*rng.Float64() // 100–250 m across
+			r := 50 + 100*rng.Float64() // 100–300 m across
 			n := 8 + rng.IntN(40)
 			ring := make(orb.Ring, 0, n+1)
 			for k := range n {
