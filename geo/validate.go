@@ -39,7 +39,9 @@ const (
 //   - NaN or infinite coordinates (ErrNotFinite), longitudes outside [−180, 180] or latitudes
 //     outside [−90, 90] (ErrOutOfRange), or, when a ring's latitudes are out of range but the
 //     ring lies in China with each point's numbers swapped, one ErrSwappedLonLat for the ring
-//     suggesting the swap (a "lon" of 39.9 and a "lat" of 116.4 is Beijing written lat, lon);
+//     suggesting the swap (a "lon" of 39.9 and a "lat" of 116.4 is Beijing written lat, lon;
+//     the far west of China, below 90°E, written lat, lon has in-range coordinates in the
+//     Arctic and cannot be told apart);
 //   - consecutive repeated points (ErrRepeatedPoint, one per run);
 //   - exterior rings that are not counter-clockwise or holes that are not clockwise, as RFC 7946
 //     §3.1.6 requires (ErrWrongWinding);
