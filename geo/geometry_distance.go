@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
-	"github.com/tidwall/geodesic"
 )
 
 // GeometryDistance returns the distance in metres between geometries a and b (longitude/latitude
@@ -78,10 +77,7 @@ func distanceIn(a, b orb.Geometry, nameA, nameB string, planar bool) (float64, e
 	if planar || d2 == 0 {
 		return math.Sqrt(d2), nil
 	}
-	p, q := tm.Inverse(onBig), tm.Inverse(onSmall)
-	var s12 float64
-	geodesic.WGS84.Inverse(p[1], p[0], q[1], q[0], &s12, nil, nil)
-	return s12, nil
+	return Distance(tm.Inverse(onBig), tm.Inverse(onSmall)), nil
 }
 
 // nearestOfShapes returns the squared planar distance between an indexed shape and s, with the

@@ -101,7 +101,7 @@ func TestGeometryDistanceLonLat(t *testing.T) {
 	if errors.Join(err1, err2) != nil || math.Abs(d1-30) > 1e-6 || math.Abs(d1-d2) > 1e-9 {
 		t.Errorf("squares 30 m apart: %v, %v (%v %v)", d1, d2, err1, err2)
 	}
-	if _, err := GeometryDistance(orb.Point{0, 100}, a); !errors.Is(err, ErrOutOfRange) {
+	if _, err := GeometryDistance(orb.Point{0, 100}, a); !errors.Is(err, ErrLonLatRange) {
 		t.Errorf("latitude 100: %v", err)
 	}
 	if _, err := GeometryDistance(nil, a); !errors.Is(err, ErrEmpty) {

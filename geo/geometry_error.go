@@ -26,9 +26,9 @@ var (
 	// ErrUnclosedRing: the last vertex of a ring differs from the first (repairable).
 	ErrUnclosedRing = errors.New("ring not closed")
 	// ErrNotFinite: a coordinate is NaN or ±Inf.
-	ErrNotFinite = errors.New("coordinate not finite")
-	// ErrOutOfRange: a longitude outside [−180, 180] or a latitude outside [−90, 90].
-	ErrOutOfRange = errors.New("longitude or latitude out of range")
+	ErrNotFinite = errors.New("coordinate is not a finite number")
+	// ErrLonLatRange: a longitude outside [−180, 180] or a latitude outside [−90, 90].
+	ErrLonLatRange = errors.New("longitude or latitude out of range")
 	// ErrSwappedLonLat: the latitudes are out of range but the ring lies in China once each
 	// point's two numbers are swapped: the data was probably written lat, lon.
 	ErrSwappedLonLat = errors.New("latitude and longitude probably swapped")

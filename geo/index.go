@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/paulmach/orb"
-	"github.com/tidwall/geodesic"
 	"github.com/tidwall/rtree"
 )
 
@@ -149,8 +148,7 @@ func (ix *Index[T]) NearestGeodesic(p orb.Point, k int) []Neighbor[T] {
 			return false
 		}
 		q := orb.Point{math.Max(min[0], math.Min(max[0], p[0])), math.Max(min[1], math.Min(max[1], p[1]))}
-		var d float64
-		geodesic.WGS84.Inverse(p[1], p[0], q[1], q[0], &d, nil, nil)
+		d := Distance(p, q)
 		n := Neighbor[T]{orb.Bound{Min: min, Max: max}, v, d}
 		// Insert in order of distance, after equal ones (stable), keeping at most k.
 		i, _ := slices.BinarySearchFunc(best, d, func(e Neighbor[T], d float64) int {

@@ -46,7 +46,7 @@ func JoinPlanar(ctx context.Context, a, b []orb.Geometry, d float64) ([]JoinPair
 
 func joinIn(ctx context.Context, a, b []orb.Geometry, d float64, planar bool) ([]JoinPair, error) {
 	if !(d >= 0) || math.IsInf(d, 0) {
-		return nil, newGeometryErrorWith("", ErrOutOfRange, planar, fmt.Sprintf("join distance %v m must be finite and ≥ 0", d))
+		return nil, newGeometryErrorWith("", ErrLonLatRange, planar, fmt.Sprintf("join distance %v m must be finite and ≥ 0", d))
 	}
 	var errs GeometryErrors
 	var scratch flatShape

@@ -139,10 +139,10 @@ func TestJoinErrors(t *testing.T) {
 	if !errors.As(err, &es) || len(es) != 3 || es[0].Feature != "a[1]" || es[1].Feature != "b[0]" || es[2].Feature != "b[1]" {
 		t.Errorf("errors: %v", err)
 	}
-	if !errors.Is(err, ErrEmpty) || !errors.Is(err, ErrOutOfRange) || !errors.Is(err, ErrUnsupportedGeometry) {
+	if !errors.Is(err, ErrEmpty) || !errors.Is(err, ErrLonLatRange) || !errors.Is(err, ErrUnsupportedGeometry) {
 		t.Errorf("kinds: %v", err)
 	}
-	if _, err := Join(context.Background(), good, good, -1); !errors.Is(err, ErrOutOfRange) {
+	if _, err := Join(context.Background(), good, good, -1); !errors.Is(err, ErrLonLatRange) {
 		t.Errorf("negative d: %v", err)
 	}
 	if _, err := Join(context.Background(), good, good, math.NaN()); err == nil {

@@ -87,11 +87,11 @@ func (s *flatShape) load(g orb.Geometry, lonlat bool, tm *TransverseMercator) *s
 			return
 		}
 		if lonlat && (p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90) {
-			bad = &shapeLoadError{ErrOutOfRange, p, "longitude or latitude out of range"}
+			bad = &shapeLoadError{ErrLonLatRange, p, "longitude or latitude out of range"}
 			return
 		}
 		if !lonlat && (math.Abs(p[0]) > MaxPlanarCoordinate || math.Abs(p[1]) > MaxPlanarCoordinate) {
-			bad = &shapeLoadError{ErrOutOfRange, p, fmt.Sprintf("planar coordinates must be within ±%g m", MaxPlanarCoordinate)}
+			bad = &shapeLoadError{ErrLonLatRange, p, fmt.Sprintf("planar coordinates must be within ±%g m", MaxPlanarCoordinate)}
 			return
 		}
 		if tm != nil {

@@ -11,11 +11,9 @@ import (
 
 // Errors of Transform and Transformer, usable with errors.Is; a *TransformError wraps them
 // with the CRSs, the point and where it is.
+// ErrNotFinite and ErrLonLatRange, shared with validation, are declared with the geometry
+// error kinds.
 var (
-	// ErrNotFinite reports a NaN or infinite coordinate.
-	ErrNotFinite = errors.New("coordinate is not a finite number")
-	// ErrLonLatRange reports a geographic coordinate outside −180 ≤ lon ≤ 180, −90 ≤ lat ≤ 90.
-	ErrLonLatRange = errors.New("longitude or latitude out of range")
 	// ErrOutsideZone reports a point too far from a Gauss-Krüger or UTM zone to belong to it,
 	// or an easting that does not carry the zone's prefix.
 	ErrOutsideZone = errors.New("point outside the zone")

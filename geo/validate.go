@@ -37,7 +37,7 @@ const (
 //   - rings with fewer than three distinct vertices (ErrTooFewPoints) and unclosed rings
 //     (ErrUnclosedRing);
 //   - NaN or infinite coordinates (ErrNotFinite), longitudes outside [−180, 180] or latitudes
-//     outside [−90, 90] (ErrOutOfRange), or, when a ring's latitudes are out of range but the
+//     outside [−90, 90] (ErrLonLatRange), or, when a ring's latitudes are out of range but the
 //     ring lies in China with each point's numbers swapped, one ErrSwappedLonLat for the ring
 //     suggesting the swap (a "lon" of 39.9 and a "lat" of 116.4 is Beijing written lat, lon;
 //     the far west of China, below 90°E, written lat, lon has in-range coordinates in the
@@ -76,7 +76,7 @@ func ValidatePlanar(feature string, g orb.Geometry, opt *ValidateOptions) error 
 // MaxPlanarCoordinate bounds planar coordinates, in metres: 1e12, a million times the size of
 // the Earth and far beyond any projected system (Gauss-Krüger eastings with the zone prefix
 // stay below 5e7). Beyond it products of coordinates lose the overlay engine's precision, so
-// the Planar functions report ErrOutOfRange rather than return a wrong answer.
+// the Planar functions report ErrLonLatRange rather than return a wrong answer.
 const MaxPlanarCoordinate = 1e12
 
 // maxIntersectionErrors bounds the intersections listed for one geometry, so that a scrambled
@@ -364,10 +364,10 @@ func (c *geomChecker) checkRingCoordinates(pi, ri int, r orb.Ring) bool {
 	if c.planar {
 		for k, i := range outOfRange {
 			if k == maxVertexErrorsPerRing {
-				c.add(ErrOutOfRange, pi, ri, -1, orb.Point{}, fmt.Sprintf("and %d more vertices out of range", len(outOfRange)-k))
+				c.add(ErrLonLatRange, pi, ri, -1, orb.Point{}, fmt.Sprintf("and %d more vertices out of range", len(outOfRange)-k))
 				break
 			}
-			c.add(ErrOutOfRange, pi, ri, i, r[i], fmt.Sprintf("planar coordinates must be within ±%g m", MaxPlanarCoordinate))
+			c.add(ErrLonLatRange, pi, ri, i, r[i], fmt.Sprintf("planar coordinates must be within ±%g m", MaxPlanarCoordinate))
 		}
 		return false
 	}
@@ -384,10 +384,10 @@ func (c *geomChecker) checkRingCoordinates(pi, ri int, r orb.Ring) bool {
 	}
 	for k, i := range outOfRange {
 		if k == maxVertexErrorsPerRing {
-			c.add(ErrOutOfRange, pi, ri, -1, orb.Point{}, fmt.Sprintf("and %d more vertices out of range%s", len(outOfRange)-k, hint))
+			c.add(ErrLonLatRange, pi, ri, -1, orb.Point{}, fmt.Sprintf("and %d more vertices out of range%s", len(outOfRange)-k, hint))
 			break
 		}
-		c.add(ErrOutOfRange, pi, ri, i, r[i], fmt.Sprintf("longitude must be in [−180, 180] and latitude in [−90, 90]%s", hint))
+		c.add(ErrLonLatRange, pi, ri, i, r[i], fmt.Sprintf("longitude must be in [−180, 180] and latitude in [−90, 90]%s", hint))
 	}
 	return false
 }

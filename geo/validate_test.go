@@ -105,10 +105,10 @@ func TestValidateTable(t *testing.T) {
 		{"unclosed", orb.Polygon{ovUnclosed}, nil, []ovProblem{ovWant(ErrUnclosedRing, -1, 0, 3)}},
 		{"NaN", orb.Polygon{ovNaNRing}, nil, []ovProblem{ovWant(ErrNotFinite, -1, 0, 2)}},
 		{"Inf", orb.Polygon{ovInfRing}, nil, []ovProblem{ovWant(ErrNotFinite, -1, 0, 3)}},
-		{"longitude 190", orb.Polygon{ovLonOver}, nil, []ovProblem{ovWant(ErrOutOfRange, -1, 0, 1)}},
+		{"longitude 190", orb.Polygon{ovLonOver}, nil, []ovProblem{ovWant(ErrLonLatRange, -1, 0, 1)}},
 		{"lat/lon swapped", orb.Polygon{ovSwapped}, nil, []ovProblem{ovWant(ErrSwappedLonLat, -1, 0, 0)}},
 		{"projected metres", orb.Polygon{ovMetres}, nil, []ovProblem{
-			ovWant(ErrOutOfRange, -1, 0, 0), ovWant(ErrOutOfRange, -1, 0, 1), ovWant(ErrOutOfRange, -1, 0, 2), ovWant(ErrOutOfRange, -1, 0, 3)}},
+			ovWant(ErrLonLatRange, -1, 0, 0), ovWant(ErrLonLatRange, -1, 0, 1), ovWant(ErrLonLatRange, -1, 0, 2), ovWant(ErrLonLatRange, -1, 0, 3)}},
 		{"repeated points", orb.Polygon{ovRepeated}, nil, []ovProblem{ovWant(ErrRepeatedPoint, -1, 0, 2)}},
 		{"repeated closing point", orb.Polygon{append(slices.Clone(ovSquare), ovSquare[0])}, nil, []ovProblem{ovWant(ErrRepeatedPoint, -1, 0, 5)}},
 		{"clockwise shell", orb.Polygon{ovCW}, nil, []ovProblem{ovWant(ErrWrongWinding, -1, 0, -1)}},
@@ -154,7 +154,7 @@ func TestValidateTable(t *testing.T) {
 
 func ovKindByName(s string) error {
 	for _, k := range []error{ErrEmpty, ErrNotPolygonal, ErrUnsupportedGeometry, ErrTooFewPoints, ErrUnclosedRing,
-		ErrNotFinite, ErrOutOfRange, ErrSwappedLonLat, ErrRepeatedPoint, ErrWrongWinding, ErrSelfIntersection,
+		ErrNotFinite, ErrLonLatRange, ErrSwappedLonLat, ErrRepeatedPoint, ErrWrongWinding, ErrSelfIntersection,
 		ErrHoleOutsideShell, ErrHolesOverlap, ErrInteriorDisconnected, ErrPolygonsOverlap, ErrSliver, ErrOverlay} {
 		if k.Error() == s {
 			return k
@@ -218,7 +218,7 @@ func TestValidatePlanar(t *testing.T) {
 	}{
 		{"metres are fine in the plane", orb.Polygon{ovXYRing(448000, 4418000, 448100, 4418000, 448100, 4418100, 448000, 4418000)}, nil},
 		{"huge coordinates", orb.Polygon{ovXYRing(0, 0, 1e300, 0, 1e300, 1e300, 0, 1e300, 0, 0)}, []ovProblem{
-			ovWant(ErrOutOfRange, -1, 0, 1), ovWant(ErrOutOfRange, -1, 0, 2), ovWant(ErrOutOfRange, -1, 0, 3)}},
+			ovWant(ErrLonLatRange, -1, 0, 1), ovWant(ErrLonLatRange, -1, 0, 2), ovWant(ErrLonLatRange, -1, 0, 3)}},
 		{"large coordinates", orb.Polygon{ovXYRing(0, 0, 1e12, 0, 1e12, 1e12, 0, 1e12, 0, 0)}, nil},
 		{"large bow-tie", orb.Polygon{ovXYRing(-1e12, -1e12, 1e12, 1e12, 1e12, -1e12, -1e12, 1e12, -1e12, -1e12)}, []ovProblem{ovWant(ErrSelfIntersection, -1, 0, 0)}},
 		{"tiny coordinates", orb.Polygon{ovXYRing(0, 0, 1e-300, 0, 1e-300, 1e-300, 0, 0)}, []ovProblem{ovWant(ErrSliver, -1, 0, 0)}},
