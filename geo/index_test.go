@@ -10,7 +10,6 @@ import (
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/paulmach/orb"
-	"github.com/tidwall/geodesic"
 )
 
 // randomBounds returns n boxes of 0–size wide in the square [0, span]² shifted by origin.
@@ -163,7 +162,7 @@ func TestIndexNearestGeodesicMatchesBruteForce(t *testing.T) {
 			all := make([]cand, len(bounds))
 			for i, b := range bounds {
 				q := orb.Point{math.Max(b.Min[0], math.Min(b.Max[0], p[0])), math.Max(b.Min[1], math.Min(b.Max[1], p[1]))}
-				geodesic.WGS84.Inverse(p[1], p[0], q[1], q[0], &all[i].d, nil, nil)
+				all[i].d = Distance(p, q)
 				all[i].i = i
 			}
 			slices.SortStableFunc(all, func(a, b cand) int { return cmp.Compare(a.d, b.d) })
