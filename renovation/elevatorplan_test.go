@@ -507,7 +507,7 @@ func TestPlanElevatorsConcurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
-	errs := make([]error, 8)
+	errs := make([]error, 4)
 	for g := range errs {
 		wg.Go(func() {
 			p, err := renovation.PlanElevators(context.Background(), d, o)
