@@ -295,6 +295,9 @@ func TestPlanElevatorsErrors(t *testing.T) {
 			o.Rule = survey.Rule{Name: "x", Clauses: []survey.Clause{{Threshold: survey.Fraction{P: 2, Q: 1}}}}
 		},
 			survey.ErrInvalidRule, "elevator plans"},
+		{"duplicate stairwell", func(d *renovation.District, _ *renovation.ElevatorPlanOptions) {
+			d.Compounds[0].Buildings[0].Units[3].ID = "3"
+		}, renovation.ErrDuplicateStairwell, "stairwells 3 and 4 are both c1/5/3"},
 		{"ballots without roster", func(d *renovation.District, o *renovation.ElevatorPlanOptions) {
 			d.Compounds[0].Buildings = append(d.Compounds[0].Buildings, renovation.Building{ID: "6", Storeys: 5})
 			o.Stairwells[renovation.StairwellKey{"c1", "6", ""}] = renovation.StairwellInput{Ballots: []survey.Ballot{{Part: "0101", Vote: survey.Agree}}}
