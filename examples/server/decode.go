@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -140,10 +141,15 @@ func joinPath(path, field string) string {
 	return path + "." + field
 }
 
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+
 // typeName says in words what JSON a Go type is read from.
 func typeName(t reflect.Type) string {
 	if t == nil {
 		return "another type"
+	}
+	if t.Implements(textUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return "a string" // such as survey's Fraction "2/3" and Measure "area"
 	}
 	switch t.Kind() {
 	case reflect.Slice, reflect.Array:

@@ -175,6 +175,8 @@ var errorCases = []errorCase{
 		err: "rule: expected a preset name or a rule object, got 278", field: "rule"},
 	{name: "unknown rule member", path: "/v1/consent/tally", body: tallyBody(`{"name":"x","clauses":[],"quorum":"2/3"}`, okParts), status: 400,
 		err: "rule.quorum: unknown member", field: "rule.quorum"},
+	{name: "threshold as number", path: "/v1/consent/tally", body: tallyBody(`{"name":"x","clauses":[{"counts":"agreeing","measure":"area","base":"all","threshold":0.75}]}`, okParts), status: 400,
+		err: "rule.clauses.threshold: expected a string, got JSON number", field: "rule.clauses.threshold"},
 	{name: "ballot not object", path: "/v1/consent/tally", body: `{"rule":"civil-code-2021-major","parts":` + okParts + `,"ballots":[1]}`, status: 400,
 		err: "ballots[0]: expected an object, got JSON number", field: "ballots[0]"},
 
