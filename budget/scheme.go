@@ -306,9 +306,25 @@ func jsonSchemeErr(err error) error {
 	return &SchemeError{Field: field, Err: e}
 }
 
+// ErrSchemeJSON is wrapped by the scheme errors that concern the JSON's form — a syntax error,
+// a value of the wrong JSON type, an unknown member, an empty or cut-off file — rather than a
+// value the scheme cannot take. A service answers the first kind 400 and the second 422.
+var ErrSchemeJSON = errors.New("scheme is not JSON of the scheme's form")
+
+// jsonShapeError marks an error as ErrSchemeJSON without changing its message.
+type jsonShapeError struct{ error }
+
+func (e jsonShapeError) Is(target error) bool { return target == ErrSchemeJSON }
+func (e jsonShapeError) Unwrap() error        { return e.error }
+
 // jsonFieldError names the field an encoding/json error is about ("(file)" if none) and says
-// what is wrong, with the byte offset.
+// what is wrong, with the byte offset; the error wraps ErrSchemeJSON.
 func jsonFieldError(err error) (string, error) {
+	field, e := jsonFieldErrorText(err)
+	return field, jsonShapeError{e}
+}
+
+func jsonFieldErrorText(err error) (string, error) {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {

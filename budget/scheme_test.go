@@ -594,3 +594,28 @@ func TestCalculatorConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// Errors about the JSON's form wrap ErrSchemeJSON; errors about values do not.
+func TestErrSchemeJSON(t *testing.T) {
+	for in, shape := range map[string]bool{
+		`{"total_yuan": "1000", "method": "equal",`:         true, // cut off
+		`{"total_yuan": 1000, "method": 7}`:                 true, // wrong JSON type
+		`{"total_yuan": "1000", "method": "equal", "x": 1}`: true, // unknown member
+		``: true,
+		`{"total_yuan": "1000", "method": "by_mood"}`:                     false, // unknown method
+		`{"total_yuan": "-1000", "method": "equal"}`:                      false,
+		`{"total_yuan": "1000", "method": "equal", "exempt_floors": [0]}`: false,
+	} {
+		_, err := DecodeScheme(strings.NewReader(in))
+		if err == nil {
+			t.Errorf("%s: no error", in)
+			continue
+		}
+		if got := errors.Is(err, ErrSchemeJSON); got != shape {
+			t.Errorf("%s: errors.Is(ErrSchemeJSON) = %v, want %v (%v)", in, got, shape, err)
+		}
+		if !errors.Is(err, ErrScheme) {
+			t.Errorf("%s: does not wrap ErrScheme", in)
+		}
+	}
+}

@@ -147,9 +147,7 @@ func schemeError(err error) *apiError {
 		return errorf(http.StatusUnprocessableEntity, "scheme: %v", err)
 	}
 	status := http.StatusUnprocessableEntity
-	// budget words its JSON shape errors this way (jsonFieldError in budget/scheme.go); the
-	// tests pin both cases, so a change of wording there shows up here.
-	if msg := se.Err.Error(); msg == "unknown field" || strings.HasPrefix(msg, "expected ") || strings.HasPrefix(msg, "JSON syntax error") {
+	if errors.Is(err, budget.ErrSchemeJSON) {
 		status = http.StatusBadRequest
 	}
 	field := "scheme"
