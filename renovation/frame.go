@@ -27,11 +27,12 @@ import (
 type Analyzer struct {
 	d *District
 
-	mu         sync.Mutex // guards frames and frameErr while they are built
+	mu         sync.Mutex // guards frames and frameErrs while they are built
 	frames     []*compoundFrame
-	frameErr   error
+	frameErrs  []error
 	greenOnce  sync.Once
 	greens     *geo.Index[int32]
+	greenErr   error
 	facOnce    sync.Once
 	facilities map[FacilityKind]*kindIndex
 	facErr     error
@@ -51,9 +52,10 @@ type compoundFrame struct {
 	prep         *geo.Prepared
 	planarArea   float64 // m² in the frame
 	geodesicArea float64 // m² on the WGS84 ellipsoid
-	// search is the lon/lat bound of the boundary and every footprint, what searches for
-	// things near the compound start from.
-	search orb.Bound
+	// boundary is the lon/lat bound of the boundary, and search that of the boundary and
+	// every footprint, what searches for things near the compound start from.
+	boundary orb.Bound
+	search   orb.Bound
 	// footprints holds each building's footprint in the frame (nil when it has none) and
 	// points a point inside it, which stands for the building in point tests.
 	footprints []orb.Geometry
@@ -61,29 +63,30 @@ type compoundFrame struct {
 	households []int // per building
 }
 
-// prepared returns the compounds' frames, building them on first use.
-func (a *Analyzer) prepared(ctx context.Context, o RunOptions) ([]*compoundFrame, error) {
+// prepared returns the compounds' frames, building them on first use, with the error of
+// each compound whose geometry cannot be measured (its frame is then nil); analyses measure
+// the others and report those errors with their own. Only cancellation is returned as err.
+func (a *Analyzer) prepared(ctx context.Context, o RunOptions) (frames []*compoundFrame, frameErrs []error, err error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.frames != nil || a.frameErr != nil {
-		return a.frames, a.frameErr
+	if a.frames != nil {
+		return a.frames, a.frameErrs, nil
 	}
 	cs := a.d.Compounds
-	frames := make([]*compoundFrame, len(cs))
+	frames = make([]*compoundFrame, len(cs))
 	errs, err := forEach(ctx, len(cs), o, "prepare", func(_, i int) error {
 		f, err := newCompoundFrame(&cs[i])
 		frames[i] = f
 		return err
 	})
 	if err != nil {
-		return nil, err // cancelled: try again next time
+		return nil, nil, err // cancelled: try again next time
 	}
-	if err := collect(errs); err != nil {
-		a.frameErr = err
-		return nil, err
+	if errs == nil {
+		errs = make([]error, len(cs))
 	}
-	a.frames = frames
-	return frames, nil
+	a.frames, a.frameErrs = frames, errs
+	return frames, errs, nil
 }
 
 // newCompoundFrame projects compound c into its frame. Geometry that cannot be measured (a
@@ -140,6 +143,7 @@ func newCompoundFrame(c *Compound) (*compoundFrame, error) {
 	f.search = centre
 	if c.Boundary != nil {
 		f.mapped = true
+		f.boundary = c.Boundary.Bound()
 		f.shape, f.rings = projectAreal(f.tm, c.Boundary)
 		prep, err := geo.PreparePlanar(f.shape)
 		if err != nil {
