@@ -74,3 +74,17 @@ func BenchmarkCityIndicatorsAndLifeCircle(b *testing.B) {
 	}
 	reportSys(b)
 }
+
+// BenchmarkCityScope measures the city against its programme zones: two scope zones meeting
+// along a ragged line, two exclusion zones, about 130 km of zone edge cutting through
+// compounds.
+func BenchmarkCityScope(b *testing.B) {
+	d := benchCity(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := renovation.NewAnalyzer(d).Scope(context.Background(), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportSys(b)
+}

@@ -36,6 +36,9 @@ type Analyzer struct {
 	facOnce    sync.Once
 	facilities map[FacilityKind]*kindIndex
 	facErr     error
+	zoneOnce   sync.Once
+	zones      *zoneSet
+	zoneErr    error
 }
 
 // NewAnalyzer returns an Analyzer of d. Nothing is computed until an analysis runs.
