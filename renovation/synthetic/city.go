@@ -16,9 +16,13 @@ import (
 // Centre is the centre of every synthetic city, lon 121.5, lat 31.2 (Shanghai).
 var Centre = orb.Point{121.5, 31.2}
 
-// Cell is the spacing in metres of the grid the compounds are laid on; the largest compound
-// (10 ha, turned) spans under 390 m, leaving streets at least 30 m wide.
-const Cell = 420.0
+// The grid the compounds are laid on: each column of compounds is 100–316 m wide and each
+// row 100–316 m high (so that compounds are 1–10 ha), with a street of 20–40 m between
+// columns and between rows.
+const (
+	MinSide, MaxSide     = 100.0, 316.0
+	MinStreet, MaxStreet = 20.0, 40.0
+)
 
 // Sizes says how large a city to make and how its parts are mixed. Shares are 0–1.
 type Sizes struct {
@@ -76,6 +80,8 @@ func City(seed uint64, s Sizes) (*renovation.District, error) {
 	if g.nx > 0 {
 		g.ny = (s.Compounds + g.nx - 1) / g.nx
 	}
+	g.xs, g.w = g.lines(g.nx)
+	g.ys, g.h = g.lines(g.ny)
 	d := &renovation.District{
 		ID:          "synthetic-" + strconv.FormatUint(seed, 10),
 		Name:        "合成城市 synthetic city " + strconv.FormatUint(seed, 10),
@@ -123,6 +129,27 @@ type gen struct {
 	tm     *geo.TransverseMercator
 	s      Sizes
 	nx, ny int
+	// xs[i] and ys[j] are the west–east and south–north extents of column i and row j,
+	// streets excluded; w and h are the city's extent. The city is centred on Centre.
+	xs, ys [][2]float64
+	w, h   float64
+}
+
+// lines draws n sides of 100–316 m with streets of 20–40 m before, between and after them,
+// centred on 0: their extents and the total length.
+func (g *gen) lines(n int) ([][2]float64, float64) {
+	spans := make([][2]float64, n)
+	x := g.uniform(MinStreet, MaxStreet)
+	for i := range n {
+		side := g.uniform(MinSide, MaxSide)
+		spans[i] = [2]float64{x, x + side}
+		x += side + g.uniform(MinStreet, MaxStreet)
+	}
+	for i := range spans {
+		spans[i][0] -= x / 2
+		spans[i][1] -= x / 2
+	}
+	return spans, x
 }
 
 func (g *gen) uniform(lo, hi float64) float64 { return lo + (hi-lo)*g.rng.Float64() }
@@ -158,16 +185,12 @@ var fieldOffices = [2]string{"西片区", "东片区"}
 // compound makes compound k: its boundary, school, buildings, green spaces and roster.
 func (g *gen) compound(d *renovation.District, k int) {
 	i, j := k%g.nx, k/g.nx
-	// Area log-uniform in 1–10 ha, aspect 0.75–1.3, turned by up to 6°.
-	area := 10000 * math.Pow(10, g.rng.Float64())
-	aspect := g.uniform(0.75, 1.3)
-	hu, hv := math.Sqrt(area*aspect)/2, math.Sqrt(area/aspect)/2
-	angle := g.uniform(-6, 6) * math.Pi / 180
-	slack := (Cell - 390) / 2
-	c := orb.Point{
-		(float64(i)-float64(g.nx)/2+0.5)*Cell + g.uniform(-slack, slack),
-		(float64(j)-float64(g.ny)/2+0.5)*Cell + g.uniform(-slack, slack),
-	}
+	// The compound fills its cell, turned by up to 1° and moved by up to 1 m: with a building
+	// sticking out 4 m, it stays 2 m clear of the middle of a 20 m street.
+	hu := (g.xs[i][1] - g.xs[i][0]) / 2
+	hv := (g.ys[j][1] - g.ys[j][0]) / 2
+	angle := g.uniform(-1, 1) * math.Pi / 180
+	c := orb.Point{g.xs[i][0] + hu + g.uniform(-1, 1), g.ys[j][0] + hv + g.uniform(-1, 1)}
 	f := frame{c: c, cos: math.Cos(angle), sin: math.Sin(angle)}
 
 	// The boundary: star-shaped about the centre, through the rectangle's corners pulled in a
@@ -253,13 +276,15 @@ func (g *gen) compound(d *renovation.District, k int) {
 	}
 	for n := range g.s.BuildingsPerCompound {
 		u, v := cellAt(order[n%len(order)])
-		// Slab blocks: long along u, 9–14 m deep.
-		bu := cu * g.uniform(0.3, 0.38)
-		bv := math.Min(cv*0.3, g.uniform(4.5, 7))
+		// Slab blocks, long along u: a third of their cell, so that coverage is about 20 %.
+		bu := cu * g.uniform(0.34, 0.42)
+		bv := cv * g.uniform(0.2, 0.25)
 		if n == crossing {
-			// Along a street, across the boundary: moved out of its cell to the edge of the
-			// rectangle, beyond the outer row of cells, so that it overlaps no other block.
-			v = hv * 0.96
+			// Along a street, across the boundary (which lies between 93 % and 100 % of the
+			// half-size): out of its cell, from 90 % of the half-size to 4 m beyond the
+			// rectangle, clear of the outer row of cells (which ends at 85 %).
+			bv = (0.1*hv + 4) / 2
+			v = 0.9*hv + bv
 			if g.rng.IntN(2) == 0 {
 				v = -v
 			}

@@ -1,6 +1,7 @@
 package synthetic
 
 import (
+	"context"
 	"encoding/json"
 	"math"
 	"testing"
@@ -74,6 +75,42 @@ func TestCityValid(t *testing.T) {
 	if holes < 8 || holes > 35 || polys < 50 || polys > 120 || households == 0 || len(d.Zones) != 4 {
 		t.Errorf("%d holes, %d polygon facilities, %d households, %d zones", holes, polys, households, len(d.Zones))
 	}
+	// Compounds are apart, and each footprint meets its own compound only.
+	var cs, fps []orb.Geometry
+	var owner []int
+	for i, c := range d.Compounds {
+		cs = append(cs, c.Boundary)
+		for _, b := range c.Buildings {
+			fps = append(fps, b.Footprint)
+			owner = append(owner, i)
+		}
+	}
+	pairs, err := geo.Join(context.Background(), cs, cs, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pairs {
+		if p.A != p.B {
+			t.Errorf("compounds %s and %s meet", d.Compounds[p.A].ID, d.Compounds[p.B].ID)
+		}
+	}
+	pairs, err = geo.Join(context.Background(), cs, fps, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pairs {
+		if owner[p.B] != p.A {
+			t.Errorf("a building of %s meets %s", d.Compounds[owner[p.B]].ID, d.Compounds[p.A].ID)
+		}
+	}
+	ind, err := renovation.Indicators(context.Background(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tot := ind.Totals; tot.BuildingCoverage < 0.15 || tot.BuildingCoverage > 0.3 || tot.FAR < 1 || tot.FAR > 2.2 || tot.BuildingsCrossing < 80 || tot.GreenRatio < 0.03 {
+		t.Errorf("city indicators: coverage %.3f, FAR %.2f, %d buildings crossing, green %.3f", tot.BuildingCoverage, tot.FAR, tot.BuildingsCrossing, tot.GreenRatio)
+	}
+
 	// The two scope zones meet along one line: their union is one polygon with no gap.
 	u, err := geo.Union(d.Zones[0].Boundary, d.Zones[1].Boundary)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 // facilities spreads the facilities evenly over the city, dealing the kinds out in turn; a
 // share of them are sites: a turned rectangle of 60–120 m by 40–80 m (a school, a market).
 func (g *gen) facilities(d *renovation.District) {
-	w, h := float64(g.nx)*Cell, float64(g.ny)*Cell
+	w, h := g.w, g.h
 	for n := range g.s.Facilities {
 		kind := g.s.Kinds[n%len(g.s.Kinds)]
 		c := orb.Point{g.uniform(-w/2, w/2), g.uniform(-h/2, h/2)}
@@ -31,7 +31,7 @@ func (g *gen) facilities(d *renovation.District) {
 // the middle of the city, with ragged edges that cut through compounds), and two exclusion
 // zones (central heating already in place) inside it.
 func (g *gen) zones(d *renovation.District) {
-	w, h := float64(g.nx)*Cell, float64(g.ny)*Cell
+	w, h := g.w, g.h
 	// A ragged line from (x0, y0) to (x1, y1): a vertex every ~500 m, jittered ±60 m.
 	ragged := func(x0, y0, x1, y1 float64) []orb.Point {
 		n := max(1, int(math.Hypot(x1-x0, y1-y0)/500))
