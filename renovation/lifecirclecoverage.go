@@ -215,13 +215,10 @@ type reachCandidate struct {
 
 func (a *Analyzer) compoundLifeCircle(c *Compound, f *compoundFrame, radii RadiusTable, index map[FacilityKind]*kindIndex, sc *lifeCircleScratch) (CompoundLifeCircle, error) {
 	cl := CompoundLifeCircle{ID: c.ID, Name: c.Name, Mapped: f.mapped}
-	located := 0
 	for i, h := range f.households {
 		cl.Households += h
 		if f.footprints[i] == nil {
 			cl.HouseholdsUnlocated += h
-		} else {
-			located += h
 		}
 	}
 	if !f.mapped {
@@ -257,23 +254,16 @@ func (a *Analyzer) compoundLifeCircle(c *Compound, f *compoundFrame, radii Radiu
 		fr.Covered = nearest <= r
 		if fr.Covered {
 			fr.AreaShare = areaShare(f, sc, r)
-			var covered int
-			for i, h := range f.households {
-				if f.footprints[i] != nil && h > 0 && pointWithin(f.points[i], sc.cands, r) {
-					covered += h
-				}
-			}
-			fr.HouseholdsCovered = float64(covered) + fr.AreaShare*float64(cl.HouseholdsUnlocated)
-		} else if located > 0 {
-			// A building crossing the boundary may reach a facility the compound does not.
-			var covered int
-			for i, h := range f.households {
-				if f.footprints[i] != nil && h > 0 && pointWithin(f.points[i], sc.cands, r) {
-					covered += h
-				}
-			}
-			fr.HouseholdsCovered = float64(covered)
 		}
+		// Building by building: a building across the boundary may reach a facility the
+		// compound itself does not.
+		var covered int
+		for i, h := range f.households {
+			if h > 0 && f.footprints[i] != nil && pointWithin(f.points[i], sc.cands, r) {
+				covered += h
+			}
+		}
+		fr.HouseholdsCovered = float64(covered) + fr.AreaShare*float64(cl.HouseholdsUnlocated)
 		cl.Reach[e] = fr
 	}
 	if len(errs) > 0 {
