@@ -114,7 +114,7 @@ func newCompoundFrame(c *Compound) (*compoundFrame, error) {
 		}
 	}
 	if c.Boundary != nil {
-		if err := checkLonLat("boundary", c.Boundary, false); err != nil {
+		if err := checkLonLat(c.Label(), c.Boundary, false); err != nil {
 			fail("boundary", err)
 		} else {
 			grow(c.Boundary.Bound())
