@@ -15,7 +15,13 @@ import (
 // coverage in under 2 s on a 2-core machine, in under 2 GiB. Each iteration starts from a new
 // Analyzer, so it pays for projecting and preparing every compound. Run with
 //
-//	go test ./renovation -run '^$' -bench 'City' -benchtime 5x -count 5
+//	go test -c -o renovation.test ./renovation
+//	/usr/bin/time -v ./renovation.test -test.run '^$' -test.bench City -test.benchtime 5x -test.count 5
+//
+// Measured on the project's 2-core AMD EPYC (medians of 5 runs of 5): indicators 286 ms, life
+// circles 599 ms, both on one Analyzer 693 ms (127 MB and 2.2 M allocations a run), scope
+// 338 ms; runtime.MemStats.Sys 352 MiB and a peak resident set of 443 MiB for the whole
+// process, city included.
 var (
 	cityOnce sync.Once
 	city     *renovation.District
