@@ -6,6 +6,22 @@
 // tree a District holds Facilities (kindergartens, clinics, elderly care, ...), GreenSpaces and
 // Zones (programme scopes and exclusion areas). Geometry is orb values in WGS84 lon/lat.
 //
+// The analyses planners come for take a context, report progress through an optional
+// callback, run compounds in parallel and return plain structs with JSON tags, the same
+// whatever the number of workers:
+//
+//   - Indicators: site area, building coverage (建筑密度), floor area, floor-area ratio
+//     (容积率), green ratio (绿地率), households and elevator candidates of each compound;
+//   - LifeCircle: GB 50180-2018 life-circle coverage, tier by tier — the nearest facility of
+//     each kind, whether it is within reach, the share of the compound and the households
+//     within reach, and the gaps;
+//   - Scope: the compounds, buildings and households inside a programme's scope zones and
+//     outside its exclusion zones, by community and field office;
+//   - District.PlaceBuildings: buildings placed in compounds by location.
+//
+// An Analyzer shares the work they have in common. Files are read into the model by the
+// subpackage load; synthetic makes seeded cities for benchmarks.
+//
 // renovation leaves geometry to geo, money to budget and owners' votes to survey; it maps the
 // model onto them. Reading and writing files lives in subpackages so that callers who only need
 // the model do not link spreadsheet or database code.

@@ -1,0 +1,170 @@
+package load
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/xiaoqu/xiaoqu/geo"
+	xgeojson "github.com/xiaoqu/xiaoqu/geo/geojson"
+	"github.com/xiaoqu/xiaoqu/renovation"
+	"github.com/xiaoqu/xiaoqu/renovation/roster"
+)
+
+// Options name a district's files. Only Compounds is required. Layer paths are GeoJSON files
+// or GeoPackages, "city.gpkg#layer" choosing a layer; a GeoPackage of several layers may also
+// be given whole, its layers then found by name (compounds 小区, buildings 楼栋, facilities 设施,
+// green 绿地, zones 范围).
+type Options struct {
+	// ID and Name are the district's; Name defaults to the compounds collection's "name"
+	// member, and the district's attribution is that collection's "attribution".
+	ID, Name string
+
+	Compounds   string
+	Buildings   string
+	Facilities  string
+	GreenSpaces string
+	Zones       string
+	// Households is a roster (.csv or .xlsx, see renovation/roster); DefaultCompound is the
+	// compound its rows belong to when it has no 小区 column.
+	Households      string
+	DefaultCompound string
+
+	// CRS is the coordinate system of every layer; the zero value means each file's own
+	// declaration, else WGS84.
+	CRS geo.CRS
+	// Join places buildings that name no compound (see renovation.District.PlaceBuildings);
+	// its RunOptions also run the reading.
+	Join renovation.JoinOptions
+	// GeoJSON bounds what reading each GeoJSON file may allocate.
+	GeoJSON xgeojson.ReadOptions
+}
+
+// Report says what District read: each layer with its CRS and repairs, and where the
+// buildings went.
+type Report struct {
+	Layers []LayerReport `json:"layers"`
+	// Join is how buildings that name no compound were placed; nil when every building named
+	// one or there was no buildings layer.
+	Join *renovation.JoinReport `json:"join,omitempty"`
+	// Households counts the roster's rows.
+	Households int `json:"households"`
+}
+
+// LayerReport is one layer read: its role (compounds, buildings, facilities, green, zones),
+// where it came from, and what was repaired.
+type LayerReport struct {
+	Role      string   `json:"role"`
+	File      string   `json:"file"`
+	Layer     string   `json:"layer,omitempty"`
+	CRS       string   `json:"crs"`
+	CRSFrom   string   `json:"crs_from"`
+	Features  int      `json:"features"`
+	Repairs   []Repair `json:"repairs"`
+	Altitudes int      `json:"altitudes,omitempty"`
+}
+
+// layerNames are the names District looks for in a GeoPackage of several layers.
+var layerNames = map[string][]string{
+	"compounds":  {"compounds", "小区"},
+	"buildings":  {"buildings", "楼栋", "建筑"},
+	"facilities": {"facilities", "设施"},
+	"green":      {"green", "green_spaces", "绿地"},
+	"zones":      {"zones", "范围", "区域"},
+}
+
+// District reads a district from the files o names, places its buildings, attaches its
+// households and validates it (renovation.District.Validate). ctx is checked between layers
+// and while buildings are placed.
+//
+// Errors name the file and, where there is one, the feature, row or cell: a file that cannot
+// be read, a CRS that is unknown or conflicts with the file's (ErrCRSConflict),
+// renovation.FeatureErrors for geometries that cannot be transformed or repaired and for
+// properties that cannot be read, the roster's errors, and the district's validation errors.
+func District(ctx context.Context, o Options) (*renovation.District, *Report, error) {
+	if o.Compounds == "" {
+		return nil, nil, errors.New("load: no compounds file")
+	}
+	rep := &Report{Layers: []LayerReport{}}
+	read := func(role, path string) (*Layer, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		l, err := ReadLayer(path, &ReadOptions{CRS: o.CRS, GeoJSON: o.GeoJSON, Names: layerNames[role]})
+		if err != nil {
+			return nil, err
+		}
+		rep.Layers = append(rep.Layers, LayerReport{Role: role, File: l.File, Layer: l.Layer, CRS: crsName(l.CRS), CRSFrom: l.CRSFrom,
+			Features: len(l.Features), Repairs: l.Repairs, Altitudes: l.Altitudes})
+		return l, nil
+	}
+	cl, err := read("compounds", o.Compounds)
+	if err != nil {
+		return nil, nil, err
+	}
+	d := &renovation.District{ID: o.ID, Name: o.Name, Attribution: cl.Attribution}
+	if d.Name == "" {
+		d.Name = cl.Name
+	}
+	if d.Compounds, err = renovation.CompoundsFromFeatures(cl.label(), cl.Features); err != nil {
+		return nil, nil, err
+	}
+	if o.Buildings != "" {
+		l, err := read("buildings", o.Buildings)
+		if err != nil {
+			return nil, nil, err
+		}
+		bs, err := renovation.BuildingsFromFeatures(l.label(), l.Features)
+		if err != nil {
+			return nil, nil, err
+		}
+		jr, err := d.PlaceBuildings(ctx, l.label(), bs, &o.Join)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(jr.Placed)+len(jr.Ambiguous)+len(jr.Unassigned) > 0 {
+			rep.Join = jr
+		}
+	}
+	if o.Facilities != "" {
+		l, err := read("facilities", o.Facilities)
+		if err != nil {
+			return nil, nil, err
+		}
+		if d.Facilities, err = renovation.FacilitiesFromFeatures(l.label(), l.Features); err != nil {
+			return nil, nil, err
+		}
+	}
+	if o.GreenSpaces != "" {
+		l, err := read("green", o.GreenSpaces)
+		if err != nil {
+			return nil, nil, err
+		}
+		if d.GreenSpaces, err = renovation.GreenSpacesFromFeatures(l.label(), l.Features); err != nil {
+			return nil, nil, err
+		}
+	}
+	if o.Zones != "" {
+		l, err := read("zones", o.Zones)
+		if err != nil {
+			return nil, nil, err
+		}
+		if d.Zones, err = renovation.ZonesFromFeatures(l.label(), l.Features); err != nil {
+			return nil, nil, err
+		}
+	}
+	if o.Households != "" {
+		r, err := roster.ReadFile(o.Households, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := r.Attach(d, o.DefaultCompound); err != nil {
+			return nil, nil, err
+		}
+		rep.Households = len(r.Entries)
+	}
+	if err := d.Validate(); err != nil {
+		return nil, nil, fmt.Errorf("load: %w", err)
+	}
+	return d, rep, nil
+}

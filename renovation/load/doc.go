@@ -1,0 +1,23 @@
+// Package load reads a district from a planner's files — compounds, buildings, facilities,
+// green spaces and zones as GeoJSON or GeoPackage layers, households from a roster — in any
+// coordinate system package geo knows (WGS84, CGCS2000, GCJ-02, BD-09, the CGCS2000
+// Gauss-Krüger zones and the WGS84 UTM zones), into the renovation model in WGS84 longitude
+// and latitude.
+//
+// Each layer's CRS is the caller's (Options.CRS), or else the one the file declares — the
+// legacy GeoJSON "crs" member, a GeoPackage layer's srs_id — or else WGS84. A file that
+// declares a CRS other than the caller's is an error naming the file (WGS84 and CGCS2000
+// count as one: their coordinates agree to centimetres). GCJ-02 and BD-09 have no EPSG code,
+// so files in them cannot say so: give the CRS.
+//
+// Polygons are checked with geo.Repair: what has one sensible fix (an unclosed ring, a
+// repeated point, a ring wound the wrong way) is fixed and listed in the report; anything
+// else (a self-intersection, a hole outside its shell, a sliver) is an error naming the file,
+// the feature and the place. Property names are those of package renovation (English or
+// Chinese keys). Buildings that do not name their compound are placed by location
+// (renovation.District.PlaceBuildings), and the report says where each went and which could
+// not be placed.
+//
+// The package lives apart from renovation so that programs that do not read GeoPackage files
+// do not link SQLite.
+package load
