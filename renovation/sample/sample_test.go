@@ -18,7 +18,7 @@ func TestLoad(t *testing.T) {
 		households                     int
 		wantCompound, wantFacilityKind string
 	}{
-		{Lujiazui, 18, 156, 53, 113, 78, 2, 7072, "乳山二村", "kindergarten"},
+		{Lujiazui, 18, 156, 53, 113, 127, 2, 7072, "乳山二村", "kindergarten"},
 		{BUPT, 3, 29, 29, 10, 0, 0, 1460, "北邮家属区（一）", "clinic"},
 	}
 	for _, tc := range tests {

@@ -179,7 +179,9 @@ func buildShanghai(dir string, rng *rand.Rand) (*district, error) {
 		mapped = append(mapped, placed{c: in, f: f, units: units, res: res, tower: tower})
 	}
 
-	// Generated slab blocks where a compound has no mapped building, then the rosters.
+	// Generated slab blocks where a compound has no mapped building, with the lawns between
+	// their rows, then the rosters.
+	var generatedLawns []*geojson.Feature
 	for ci, c := range comps {
 		gen := newRosterGen(rng, ci+1)
 		for _, m := range mapped {
@@ -200,7 +202,13 @@ func buildShanghai(dir string, rng *rand.Rand) (*district, error) {
 		if len(c.avoid) > 0 || c.name == "" {
 			continue // unnamed areas without mapped buildings stay empty rather than invented
 		}
-		for n, s := range layoutSlabs(c.geom, c.avoid, rng) {
+		slabs, lawns := layoutSlabs(c.geom, c.avoid, rng)
+		for n, lawn := range lawns {
+			f := newFeature(lawn, map[string]any{"id": fmt.Sprintf("gen-%02d-lawn-%d", ci+1, n+1), "name": "宅间绿地"})
+			synthetic(f)
+			generatedLawns = append(generatedLawns, f)
+		}
+		for n, s := range slabs {
 			id := strconv.Itoa(n + 1)
 			f := newFeature(s.footprint, map[string]any{"id": id, "name": id + "号楼", "compound": c.id,
 				"storeys": 6, "structure": "brick_concrete", "has_elevator": false})
@@ -255,6 +263,7 @@ func buildShanghai(dir string, rng *rand.Rand) (*district, error) {
 		}
 		d.green = append(d.green, newFeature(geom, map[string]any{"id": fmt.Sprintf("osm-%d", g.id), "name": g.props.MustString("name", "")}))
 	}
+	d.green = append(d.green, generatedLawns...)
 
 	d.zone = shanghaiZones(comps)
 	return d, nil
