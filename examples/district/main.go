@@ -1,116 +1,164 @@
-// Command district is the main example: it loads a district — the embedded Lujiazui sample by
-// default, or your own files — and prints, per compound, its buildings, stairwells,
-// households, residential floor area and households by tenure.
+// Command district is the main example: a planner's district report. On the embedded sample
+// district (Lujiazui, Shanghai) — or your own files — it runs the compound indicators,
+// eligibility, programme scope, life-circle coverage, elevator plans with consent and cost
+// sharing, and the programme budget, and writes into an output folder:
 //
-//	go run ./examples/district                     # the Lujiazui sample
-//	go run ./examples/district -sample bupt        # the BUPT staff-housing sample
-//	go run ./examples/district -compounds c.geojson [-buildings b.geojson] [-households h.csv]
-//	go run ./examples/district -json               # the same as JSON
+//	report.html    one self-contained page: summary, tables, a map and two charts
+//	district.xlsx  one sheet per table, Chinese headers
+//	district.gpkg  layers compounds, buildings, facilities and gaps, for QGIS
+//	district.kml   compounds and facilities, for Ovital (奥维) and Google Earth
+//
+// Usage:
+//
+//	go run ./examples/district                         # the Lujiazui sample into ./out
+//	go run ./examples/district -sample bupt -out bupt  # the BUPT sample
+//	go run ./examples/district -compounds c.geojson -buildings b.geojson \
+//	    -facilities f.geojson -households h.xlsx -crs gcj02 -out mine
 package main
 
 import (
+	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"path/filepath"
 
-	"github.com/paulmach/orb/geojson"
-	"github.com/xiaoqu/xiaoqu/renovation"
-	"github.com/xiaoqu/xiaoqu/renovation/roster"
 	"github.com/xiaoqu/xiaoqu/renovation/sample"
 )
 
+type options struct {
+	sample, out                                                string
+	compounds, buildings, facilities, green, zones, households string
+	crs, radii, scheme, catalogue, funding                     string
+	cutoff                                                     int
+	json                                                       bool
+}
+
 func main() {
-	if err := run(os.Args[1:], os.Stdout); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "district:", err)
 		os.Exit(1)
 	}
 }
 
-type options struct {
-	sample, compounds, buildings, households string
-	json                                     bool
-}
-
-func run(args []string, out io.Writer) error {
+func parseFlags(args []string, stderr io.Writer) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("district", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	fs.StringVar(&o.sample, "sample", sample.Lujiazui, "embedded sample district: lujiazui or bupt")
-	fs.StringVar(&o.compounds, "compounds", "", "your compounds as GeoJSON (instead of a sample)")
-	fs.StringVar(&o.buildings, "buildings", "", "your buildings as GeoJSON, each with a compound property")
+	fs.StringVar(&o.out, "out", "out", "folder to write report.html, district.xlsx, district.gpkg and district.kml into")
+	fs.StringVar(&o.compounds, "compounds", "", "your compounds (GeoJSON or GeoPackage) instead of a sample")
+	fs.StringVar(&o.buildings, "buildings", "", "your buildings (GeoJSON or GeoPackage)")
+	fs.StringVar(&o.facilities, "facilities", "", "your facilities, each with a kind property")
+	fs.StringVar(&o.green, "green", "", "your green spaces")
+	fs.StringVar(&o.zones, "zones", "", "your programme scope and exclusion zones, each with a kind property")
 	fs.StringVar(&o.households, "households", "", "your household roster, CSV or xlsx")
-	fs.BoolVar(&o.json, "json", false, "print JSON instead of a table")
+	fs.StringVar(&o.crs, "crs", "", "CRS of your files: wgs84, cgcs2000, gcj02, bd09 or an EPSG code (default: each file's own, else wgs84)")
+	fs.StringVar(&o.radii, "radii", "", "life-circle radius table (JSON) instead of the defaults")
+	fs.StringVar(&o.scheme, "scheme", "", "elevator cost-sharing scheme (JSON, as examples/elevator reads) instead of the sample's")
+	fs.StringVar(&o.catalogue, "catalogue", "", "renovation cost catalogue (JSON) instead of the illustrative one")
+	fs.StringVar(&o.funding, "funding", "", "funding plan (JSON) instead of the illustrative one")
+	fs.IntVar(&o.cutoff, "cutoff", 0, "eligibility: completed by the end of this year (default 2000, the national rule)")
+	fs.BoolVar(&o.json, "json", false, "also print the analyses as JSON on standard output")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return o, err
 	}
-	d, err := load(o)
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	return o, nil
+}
+
+// run analyses the district, writes the four files and prints where they went and a short
+// summary to stdout, progress to stderr.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	o, err := parseFlags(args, stderr)
 	if err != nil {
 		return err
 	}
-	r := summarise(d)
+	p := &progress{w: stderr, total: 8}
+	r, err := analyse(ctx, o, p)
+	if err != nil {
+		p.end()
+		return err
+	}
+	p.begin("writing the outputs")
+	files, err := writeOutputs(o.out, r)
+	p.end()
+	if err != nil {
+		return err
+	}
 	if o.json {
-		enc := json.NewEncoder(out)
+		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(jsonReport(r))
 	}
-	return r.write(out)
+	printSummary(stdout, r, files)
+	return nil
 }
 
-// load reads the district from the user's files, or the embedded sample.
-func load(o options) (*renovation.District, error) {
-	if o.compounds == "" {
-		if o.buildings != "" || o.households != "" {
-			return nil, errors.New("-buildings and -households need -compounds")
-		}
-		return sample.Load(o.sample)
-	}
-	d := &renovation.District{ID: o.compounds, Name: o.compounds}
-	fc, err := readGeoJSON(o.compounds)
-	if err != nil {
+// writeOutputs writes the report files into dir and returns their paths.
+func writeOutputs(dir string, r *results) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	if d.Compounds, err = renovation.CompoundsFromFeatures(o.compounds, fc.Features); err != nil {
-		return nil, err
+	tables := reportTables(r)
+	paths := []string{filepath.Join(dir, "report.html"), filepath.Join(dir, "district.xlsx"), filepath.Join(dir, "district.gpkg"), filepath.Join(dir, "district.kml")}
+	if err := writeHTML(paths[0], r, tables); err != nil {
+		return nil, fmt.Errorf("%s: %w", paths[0], err)
 	}
-	if o.buildings != "" {
-		fc, err := readGeoJSON(o.buildings)
-		if err != nil {
-			return nil, err
-		}
-		bs, err := renovation.BuildingsFromFeatures(o.buildings, fc.Features)
-		if err != nil {
-			return nil, err
-		}
-		if err := d.AddBuildings(o.buildings, bs); err != nil {
-			return nil, err
-		}
+	if err := writeXLSX(paths[1], tables); err != nil {
+		return nil, fmt.Errorf("%s: %w", paths[1], err)
 	}
-	if o.households != "" {
-		r, err := roster.ReadFile(o.households, nil)
-		if err != nil {
-			return nil, err
-		}
-		def := ""
-		if len(d.Compounds) == 1 {
-			def = d.Compounds[0].ID // a roster of the only compound need not name it
-		}
-		if err := r.Attach(d, def); err != nil {
-			return nil, err
-		}
+	if err := writeGeoPackage(paths[2], r); err != nil {
+		return nil, fmt.Errorf("%s: %w", paths[2], err)
 	}
-	return d, d.Validate()
+	if err := writeKML(paths[3], r); err != nil {
+		return nil, fmt.Errorf("%s: %w", paths[3], err)
+	}
+	return paths, nil
 }
 
-func readGeoJSON(path string) (*geojson.FeatureCollection, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
+// reportTables lists the report's tables in the order they appear.
+func reportTables(r *results) []*table {
+	ts := []*table{householdsTable(r), indicatorsTable(r), eligibilityTable(r)}
+	if r.Scope != nil {
+		ts = append(ts, scopeTable(r))
 	}
-	fc, err := geojson.UnmarshalFeatureCollection(b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	return append(ts, lifeCircleTable(r), gapsTable(r), plansTable(r), sharesTable(r), budgetTable(r), notesTable(r))
+}
+
+func printSummary(w io.Writer, r *results, files []string) {
+	d := r.District
+	eligible := 0
+	for _, e := range r.Eligibility {
+		if e.Status == "eligible" {
+			eligible++
+		}
 	}
-	return fc, nil
+	fmt.Fprintf(w, "%s: %d compounds, %d buildings, %d households\n", d.Name, len(d.Compounds), r.Total.Buildings, r.Total.Households)
+	fmt.Fprintf(w, "  eligible (completed by the end of %d): %d of %d compounds\n", r.Rule.CutoffYear, eligible, len(d.Compounds))
+	for _, s := range r.LifeCircle.Kinds {
+		fmt.Fprintf(w, "  %s within %g m: %d of %d compounds, %.0f%% of households\n", s.Kind.Chinese(), s.Radius, s.CompoundsCovered, s.Compounds, 100*s.HouseholdRate)
+	}
+	sum := r.Plans.Summary
+	fmt.Fprintf(w, "  elevator candidates: %d stairwells (%d ready to sign, %d with a few objectors, %d waiting)\n", sum.Stairwells, sum.ReadyToSign, sum.FewObjectors, sum.Waiting)
+	fmt.Fprintf(w, "  programme budget (illustrative prices): %s yuan, funding gap %s yuan\n", r.Budget.Total.Cost.Grouped(), gap(r))
+	fmt.Fprintln(w, "wrote:")
+	for _, f := range files {
+		fmt.Fprintln(w, "  "+f)
+	}
+}
+
+func gap(r *results) string {
+	if f := r.Budget.Total.Funding; f != nil {
+		return f.Gap.Grouped()
+	}
+	return "—"
 }

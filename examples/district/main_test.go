@@ -1,54 +1,165 @@
 package main
 
 import (
-	"encoding/json"
+	"bytes"
+	"context"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/xiaoqu/xiaoqu/geo/gpkg"
 	"github.com/xiaoqu/xiaoqu/renovation/sample"
+	"github.com/xuri/excelize/v2"
 )
 
-func TestSampleTable(t *testing.T) {
-	var out strings.Builder
-	if err := run(nil, &out); err != nil {
-		t.Fatal(err)
+// The Lujiazui sample's shape, which the outputs must reflect.
+const (
+	sampleCompounds  = 18
+	sampleBuildings  = 156
+	sampleFacilities = 113
+)
+
+var (
+	once   sync.Once
+	outDir string
+	outErr error
+	stdout string
+)
+
+// sampleOutputs runs the example once on the Lujiazui sample and returns its folder.
+func sampleOutputs(t *testing.T) string {
+	t.Helper()
+	once.Do(func() {
+		dir, err := os.MkdirTemp("", "district-test-")
+		if err != nil {
+			outErr = err
+			return
+		}
+		outDir = filepath.Join(dir, "out")
+		var out strings.Builder
+		outErr = run(context.Background(), []string{"-out", outDir}, &out, io.Discard)
+		stdout = out.String()
+	})
+	if outErr != nil {
+		t.Fatal(outErr)
 	}
-	s := out.String()
-	for _, want := range []string{"陆家嘴样例片区", "乳山二村", "合计 total", "7072", "not real people", "© OpenStreetMap contributors"} {
-		if !strings.Contains(s, want) {
-			t.Errorf("output lacks %q:\n%s", want, s)
+	return outDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if outDir != "" {
+		os.RemoveAll(filepath.Dir(outDir))
+	}
+	os.Exit(code)
+}
+
+func TestSummaryAndFiles(t *testing.T) {
+	dir := sampleOutputs(t)
+	for _, want := range []string{"陆家嘴样例片区", "18 compounds, 156 buildings, 7072 households", "elevator candidates:", "wrote:",
+		filepath.Join(dir, "report.html"), filepath.Join(dir, "district.kml")} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("summary lacks %q:\n%s", want, stdout)
 		}
 	}
 }
 
-func TestSampleJSON(t *testing.T) {
-	var out strings.Builder
-	if err := run([]string{"-sample", "bupt", "-json"}, &out); err != nil {
+func TestReportHTML(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(sampleOutputs(t), "report.html"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	var r struct {
-		District  string
-		Compounds []struct {
-			Name       string `json:"name"`
-			Households int    `json:"households"`
-		}
-		Total struct {
-			Buildings, Households int
-			Area                  string `json:"exclusive_area_m2"`
+	page := string(b)
+	if n := strings.Count(page, `<path class="compound"`); n != sampleCompounds {
+		t.Errorf("%d compound paths in the map, want one per compound (%d)", n, sampleCompounds)
+	}
+	// Self-contained: nothing is fetched when the page is opened.
+	if m := regexp.MustCompile(`(?i)(src|href)\s*=\s*"(https?:)?//`).FindString(page); m != "" {
+		t.Errorf("report.html loads something from the network: %s", m)
+	}
+	for _, want := range []string{"小区指标 Compound indicators", "生活圈覆盖", "加装电梯", "改造预算", "乳山二村", "© OpenStreetMap contributors", "模拟数据"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("report.html lacks %q", want)
 		}
 	}
-	if err := json.Unmarshal([]byte(out.String()), &r); err != nil {
+}
+
+func TestXLSX(t *testing.T) {
+	f, err := excelize.OpenFile(filepath.Join(sampleOutputs(t), "district.xlsx"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	sum := 0
-	for _, c := range r.Compounds {
-		sum += c.Households
+	defer f.Close()
+	sheets := f.GetSheetList()
+	for _, want := range []string{"小区概况", "小区指标", "改造资格", "实施范围", "生活圈覆盖", "设施缺口", "加装电梯", "电梯分摊", "改造预算", "说明"} {
+		if !strings.Contains(strings.Join(sheets, ","), want) {
+			t.Errorf("no sheet %s in %v", want, sheets)
+		}
 	}
-	if len(r.Compounds) != 3 || r.Total.Buildings != 29 || r.Total.Households != 1460 || sum != r.Total.Households {
-		t.Errorf("bupt: %d compounds, %d buildings, %d households (compounds sum to %d)", len(r.Compounds), r.Total.Buildings, r.Total.Households, sum)
+	rows, err := f.GetRows("小区指标")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < sampleCompounds+2 || rows[0][0] != "小区" || rows[0][5] != "容积率" {
+		t.Fatalf("小区指标 has %d rows, header %v", len(rows), rows[0])
+	}
+	// Numbers are numbers, so a planner can sum them.
+	if typ, err := f.GetCellType("小区指标", "B2"); err != nil || typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("site area cell type %v, %v", typ, err)
+	}
+	if v, _ := f.GetCellValue("小区指标", "A2"); v != "三航小区" {
+		t.Errorf("first compound %q", v)
+	}
+}
+
+func TestGeoPackageAndKML(t *testing.T) {
+	dir := sampleOutputs(t)
+	r, err := gpkg.Open(filepath.Join(dir, "district.gpkg"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	layers, err := r.Layers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int64{}
+	for _, l := range layers {
+		got[l.Name] = l.Count
+		if l.SRSID != 4490 {
+			t.Errorf("layer %s SRS %d, want 4490", l.Name, l.SRSID)
+		}
+	}
+	if got["compounds"] != sampleCompounds || got["buildings"] != sampleBuildings || got["facilities"] != sampleFacilities || got["gaps"] == 0 {
+		t.Errorf("layers %v", got)
+	}
+	k, err := os.ReadFile(filepath.Join(dir, "district.kml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(k), "<Placemark"); n != sampleCompounds+sampleFacilities {
+		t.Errorf("KML has %d placemarks, want %d", n, sampleCompounds+sampleFacilities)
+	}
+}
+
+// TestDeterministic runs the example twice: the same district gives the same files.
+func TestDeterministic(t *testing.T) {
+	first := sampleOutputs(t)
+	second := filepath.Join(t.TempDir(), "out")
+	if err := run(context.Background(), []string{"-out", second}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"report.html", "district.gpkg", "district.kml", "district.xlsx"} {
+		a, _ := os.ReadFile(filepath.Join(first, name))
+		b, _ := os.ReadFile(filepath.Join(second, name))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two runs", name)
+		}
 	}
 }
 
@@ -59,7 +170,7 @@ func TestOwnFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	for _, name := range []string{"compounds.geojson", "buildings.geojson", "households.csv"} {
+	for _, name := range []string{"compounds.geojson", "buildings.geojson", "facilities.geojson", "households.csv"} {
 		b, err := fs.ReadFile(files, name)
 		if err != nil {
 			t.Fatal(err)
@@ -70,24 +181,23 @@ func TestOwnFiles(t *testing.T) {
 	}
 	var out strings.Builder
 	args := []string{"-compounds", filepath.Join(dir, "compounds.geojson"), "-buildings", filepath.Join(dir, "buildings.geojson"),
-		"-households", filepath.Join(dir, "households.csv"), "-json"}
-	if err := run(args, &out); err != nil {
+		"-facilities", filepath.Join(dir, "facilities.geojson"), "-households", filepath.Join(dir, "households.csv"), "-out", filepath.Join(dir, "out")}
+	if err := run(context.Background(), args, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), `"households": 1460`) {
+	if !strings.Contains(out.String(), "3 compounds, 29 buildings, 1460 households") {
 		t.Errorf("own files: %s", out.String())
 	}
-	// A roster row naming a building the map does not have is reported with its row.
 	bad := "小区,楼栋,单元,户号,楼层,建筑面积\n北邮家属区（一）,no-such,1,0101,1,50\n"
 	if err := os.WriteFile(filepath.Join(dir, "bad.csv"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args[5] = filepath.Join(dir, "bad.csv")
-	err = run(args, &out)
+	args[7] = filepath.Join(dir, "bad.csv")
+	err = run(context.Background(), args, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), `bad.csv row 2 column 楼栋: building "no-such" is not among the 23 mapped buildings of compound 北邮家属区（一）`) {
 		t.Errorf("bad roster: %v", err)
 	}
-	if err := run([]string{"-households", "h.csv"}, &out); err == nil || !strings.Contains(err.Error(), "need -compounds") {
+	if err := run(context.Background(), []string{"-households", "h.csv"}, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "need -compounds") {
 		t.Errorf("households without compounds: %v", err)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/jackc/pgx/v5"
 	"github.com/xiaoqu/xiaoqu/renovation/sample"
+
+	"github.com/xiaoqu/xiaoqu/internal/testtool"
 )
 
 // connect returns a connection to the database named by XIAOQU_POSTGIS_URL, or skips the test
@@ -17,7 +19,7 @@ func connect(t *testing.T) *pgx.Conn {
 	t.Helper()
 	url := os.Getenv(EnvURL)
 	if url == "" {
-		t.Skip(EnvURL + " is not set: no PostGIS to test against (.ci/run starts one)")
+		testtool.SkipOrFail(t, EnvURL+" is not set: no PostGIS to test against (.ci/run starts one)")
 	}
 	conn, err := pgx.Connect(context.Background(), url)
 	if err != nil {

@@ -16,6 +16,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+
+	"github.com/xiaoqu/xiaoqu/internal/testtool"
 )
 
 // ogrinfo runs GDAL's ogrinfo and returns its standard output; it fails the test if the
@@ -39,7 +41,7 @@ func ogrinfo(t *testing.T, args ...string) string {
 // ogrinfo (Debian package gdal-bin) and skips without it.
 func TestGDALReadsOurFile(t *testing.T) {
 	if _, err := exec.LookPath("ogrinfo"); err != nil {
-		t.Skip("ogrinfo not found on PATH; install gdal-bin to check GeoPackage files with GDAL")
+		testtool.SkipOrFail(t, "ogrinfo not found on PATH; install gdal-bin to check GeoPackage files with GDAL")
 	}
 	for _, v := range []int{Version13, Version12} {
 		t.Run(fmt.Sprint(v), func(t *testing.T) { checkWithGDAL(t, v) })
@@ -136,7 +138,7 @@ func checkWithGDAL(t *testing.T, version int) {
 // gpkg_ogr_contents table and narrower column types. It needs ogr2ogr (gdal-bin).
 func TestReadGDALFile(t *testing.T) {
 	if _, err := exec.LookPath("ogr2ogr"); err != nil {
-		t.Skip("ogr2ogr not found on PATH; install gdal-bin to read a GeoPackage written by GDAL")
+		testtool.SkipOrFail(t, "ogr2ogr not found on PATH; install gdal-bin to read a GeoPackage written by GDAL")
 	}
 	dir := t.TempDir()
 	src := filepath.Join(dir, "in.geojson")

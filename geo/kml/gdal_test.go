@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xiaoqu/xiaoqu/internal/testtool"
 )
 
 // TestGDALReadsOurKML checks that GDAL's ogrinfo reads the folders as layers, the
@@ -14,7 +16,7 @@ import (
 // geometries, without a warning. It needs ogrinfo (gdal-bin) and skips without it.
 func TestGDALReadsOurKML(t *testing.T) {
 	if _, err := exec.LookPath("ogrinfo"); err != nil {
-		t.Skip("ogrinfo not found on PATH; install gdal-bin to check KML files with GDAL")
+		testtool.SkipOrFail(t, "ogrinfo not found on PATH; install gdal-bin to check KML files with GDAL")
 	}
 	path := filepath.Join(t.TempDir(), "out.kml")
 	var b bytes.Buffer
