@@ -1,5 +1,6 @@
 // Command postgis loads a district into PostGIS (SRID 4490, CGCS2000), reads its geometries
-// back as EWKB, runs the compound indicators on what it read, and writes them to a table.
+// back as EWKB, runs the compound indicators and the life-circle coverage on what it read, and
+// writes them to the tables compound_indicators and life_circle.
 //
 //	go run ./examples/postgis -db postgres://user@127.0.0.1:5432/dbname
 //
@@ -80,6 +81,17 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "loaded %s into schema %s (SRID %d): %d compounds, %d buildings, %d households, %d facilities\n",
 		d.Name, o.schema, srid, len(back.Compounds), countBuildings(back), countHouseholds(back), len(back.Facilities))
+	ind, lc, err := analyse(ctx, conn, o.schema, back)
+	if err != nil {
+		return err
+	}
+	t := ind.Totals
+	fmt.Fprintf(out, "indicators of the district read back: site %.0f m², building coverage %.1f%%, FAR %.2f, green ratio %.1f%% → table %s.compound_indicators\n",
+		t.RatioArea, 100*t.BuildingCoverage, t.FAR, 100*t.GreenRatio, o.schema)
+	for _, k := range lc.Kinds {
+		fmt.Fprintf(out, "  %s within %g m: %d of %d compounds\n", k.Kind, k.Radius, k.CompoundsCovered, k.Compounds)
+	}
+	fmt.Fprintf(out, "life-circle coverage → table %s.life_circle\n", o.schema)
 	return nil
 }
 
