@@ -129,31 +129,10 @@ func (e *MeasureError) Unwrap() error { return e.Err }
 type MeasureErrors []*MeasureError
 
 // Error lists the problems one per line, at most 20 of them.
-func (es MeasureErrors) Error() string {
-	if len(es) == 1 {
-		return es[0].Error()
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d records could not be measured:", len(es))
-	for i, e := range es {
-		if i == 20 {
-			fmt.Fprintf(&b, "\n  … and %d more", len(es)-20)
-			break
-		}
-		b.WriteString("\n  ")
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
+func (es MeasureErrors) Error() string { return listErrors("records could not be measured", es) }
 
 // Unwrap returns the members, for errors.Is and errors.As.
-func (es MeasureErrors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+func (es MeasureErrors) Unwrap() []error { return unwrapAll(es) }
 
 // collect gathers per-record errors, which are MeasureError or MeasureErrors, in order.
 func collect(errs []error) error {

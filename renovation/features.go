@@ -78,32 +78,11 @@ func (e *FeatureError) Unwrap() error { return e.Err }
 // FeatureErrors is every problem found in one layer; a layer with any problem loads nothing.
 type FeatureErrors []*FeatureError
 
-// Error lists the problems one per line.
-func (es FeatureErrors) Error() string {
-	if len(es) == 1 {
-		return es[0].Error()
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d problems in the layer:", len(es))
-	for i, e := range es {
-		if i == 20 {
-			fmt.Fprintf(&b, "\n  … and %d more", len(es)-20)
-			break
-		}
-		b.WriteString("\n  ")
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
+// Error lists the problems one per line, at most 20 of them.
+func (es FeatureErrors) Error() string { return listErrors("problems in the layer", es) }
 
 // Unwrap returns the problems, for errors.Is and errors.As.
-func (es FeatureErrors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+func (es FeatureErrors) Unwrap() []error { return unwrapAll(es) }
 
 // featureReader reads the properties of one feature, collecting problems.
 type featureReader struct {

@@ -266,7 +266,7 @@ func chooseGK3(doc *document, stderr io.Writer) (geo.CRS, error) {
 	var bound orb.Bound
 	have := false
 	for _, f := range doc.features {
-		if f.geometry == nil || isEmpty(f.geometry) {
+		if f.geometry == nil || geo.IsEmpty(f.geometry) {
 			continue
 		}
 		b := f.geometry.Bound()
@@ -295,45 +295,6 @@ func chooseGK3(doc *document, stderr io.Writer) (geo.CRS, error) {
 			bound.Min[0], bound.Max[0], cm-1.5, cm+1.5)
 	}
 	return zone, nil
-}
-
-// isEmpty reports whether g has no points at all.
-func isEmpty(g orb.Geometry) bool {
-	switch g := g.(type) {
-	case orb.Point:
-		return false
-	case orb.MultiPoint:
-		return len(g) == 0
-	case orb.LineString:
-		return len(g) == 0
-	case orb.Ring:
-		return len(g) == 0
-	case orb.MultiLineString:
-		for _, x := range g {
-			if len(x) > 0 {
-				return false
-			}
-		}
-	case orb.Polygon:
-		for _, x := range g {
-			if len(x) > 0 {
-				return false
-			}
-		}
-	case orb.MultiPolygon:
-		for _, x := range g {
-			if !isEmpty(x) {
-				return false
-			}
-		}
-	case orb.Collection:
-		for _, x := range g {
-			if !isEmpty(x) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // crsURN is the name written in the output's legacy "crs" member: none for WGS84 (RFC 7946's

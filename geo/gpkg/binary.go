@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
+	"github.com/xiaoqu/xiaoqu/geo"
 
 	"github.com/xiaoqu/xiaoqu/geo/wkb"
 )
@@ -37,7 +38,7 @@ func MarshalGeometry(g orb.Geometry, srsID int) ([]byte, error) {
 		return nil, err
 	}
 	flags := byte(flagLittleEndian)
-	empty := isEmpty(g)
+	empty := geo.IsEmpty(g)
 	_, point := g.(orb.Point)
 	envelope := !empty && !point
 	size := 8 + len(body)
@@ -58,45 +59,6 @@ func MarshalGeometry(g orb.Geometry, srsID int) ([]byte, error) {
 		}
 	}
 	return append(b, body...), nil
-}
-
-// isEmpty reports a geometry without any point.
-func isEmpty(g orb.Geometry) bool {
-	switch g := g.(type) {
-	case orb.Point, orb.Bound:
-		return false
-	case orb.MultiPoint:
-		return len(g) == 0
-	case orb.LineString:
-		return len(g) == 0
-	case orb.Ring:
-		return len(g) == 0
-	case orb.MultiLineString:
-		for _, ls := range g {
-			if len(ls) > 0 {
-				return false
-			}
-		}
-	case orb.Polygon:
-		for _, r := range g {
-			if len(r) > 0 {
-				return false
-			}
-		}
-	case orb.MultiPolygon:
-		for _, p := range g {
-			if !isEmpty(p) {
-				return false
-			}
-		}
-	case orb.Collection:
-		for _, m := range g {
-			if !isEmpty(m) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // UnmarshalGeometry decodes a GeoPackageBinary blob with the WKB decoder dec (whose limits

@@ -18,6 +18,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+	"github.com/xiaoqu/xiaoqu/geo"
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
 )
 
@@ -452,7 +453,7 @@ func (w *Writer) write(l Layer, p *plan) (err error) {
 				return &layerError{fmt.Sprintf("feature %d: geometry: %v", i, err)}
 			}
 			blob = b
-			if !isEmpty(f.Geometry) {
+			if !geo.IsEmpty(f.Geometry) {
 				bound = bound.Union(f.Geometry.Bound())
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb/planar"
 	"github.com/peterstace/simplefeatures/geom"
 	"github.com/xiaoqu/xiaoqu/geo"
+	xgeojson "github.com/xiaoqu/xiaoqu/geo/geojson"
 )
 
 // toSF converts an orb geometry to simplefeatures through WKB: slow, but this is a one-off
@@ -46,28 +47,12 @@ func dissolve(pieces []orb.Geometry) (orb.Geometry, error) {
 	return rewind(out), nil
 }
 
-// rewind orients exterior rings counter-clockwise and holes clockwise (RFC 7946).
+// rewind orients exterior rings counter-clockwise and holes clockwise (RFC 7946), and makes a
+// multipolygon of one polygon a polygon.
 func rewind(g orb.Geometry) orb.Geometry {
-	fix := func(p orb.Polygon) orb.Polygon {
-		for i, r := range p {
-			ccw := r.Orientation() == orb.CCW
-			if (i == 0) != ccw {
-				r.Reverse()
-			}
-		}
-		return p
-	}
-	switch v := g.(type) {
-	case orb.Polygon:
-		return fix(v)
-	case orb.MultiPolygon:
-		for i := range v {
-			v[i] = fix(v[i])
-		}
-		if len(v) == 1 {
-			return v[0]
-		}
-		return v
+	g = xgeojson.Rewind(g)
+	if mp, ok := g.(orb.MultiPolygon); ok && len(mp) == 1 {
+		return mp[0]
 	}
 	return g
 }
