@@ -6,19 +6,25 @@
 //
 //	geo/          geometry on the map: coordinate systems used in China (WGS84, CGCS2000,
 //	              GCJ-02, BD-09, Gauss-Kruger and UTM zones), geodesic and planar measures,
-//	              validation and repair, overlay, spatial index, and the file formats planners
-//	              exchange (GeoJSON, WKT, WKB/EWKB, KML, GeoPackage). It knows nothing of
-//	              renovation.
+//	              validation and repair, overlay, spatial index. It knows nothing of
+//	              renovation. Subpackages geo/geojson, geo/wkt, geo/wkb, geo/kml, geo/gpkg and
+//	              geo/gogeom read and write the formats planners exchange.
 //	budget/       money in integer fen, exact apportionment of a total over weighted shares,
-//	              elevator cost-sharing schemes, subsidies, running costs, programme funding.
-//	              It knows nothing of buildings or maps.
+//	              elevator cost-sharing schemes, subsidies, running costs, programme funding
+//	              and balancing. It knows nothing of buildings or maps.
 //	survey/       exclusive parts and owners, ballots, consent rules (Civil Code Art. 278 and
-//	              local rules) and exact tallies, willingness surveys, payment collection,
-//	              census reconciliation. It knows nothing of buildings or maps.
+//	              local rules) and exact tallies with what it would take to pass, willingness
+//	              surveys, payment collection, census reconciliation. It knows nothing of
+//	              buildings or maps.
 //	renovation/   the domain model (District, Compound, Building, Unit, Household, Facility,
-//	              GreenSpace, Zone) and the analyses planners run on it; it maps the model onto
-//	              geo, budget and survey.
+//	              GreenSpace, Zone) and the analyses planners run on it: indicators,
+//	              eligibility, scope coverage, life-circle coverage, elevator plans, programme
+//	              budget and progress. Subpackages: renovation/load (a district from GeoJSON or
+//	              GeoPackage in any CRS), renovation/roster (household rosters from CSV and
+//	              xlsx), renovation/sample (two embedded sample districts) and
+//	              renovation/synthetic (a seeded synthetic city for benchmarks).
 //	examples/     runnable programs with embedded sample data; flags point them at your data.
+//	              examples/district is the main one: a planner's district report.
 //
 // The dependency direction is examples → renovation → {geo, budget, survey}; geo, budget and
 // survey never import each other.
