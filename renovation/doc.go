@@ -19,6 +19,18 @@
 //     outside its exclusion zones, by community and field office;
 //   - District.PlaceBuildings: buildings placed in compounds by location.
 //
+// Beside them, on the model alone:
+//
+//   - CheckEligibility: completed by the end of 2000 (国办发〔2020〕23号; the year a
+//     parameter), with the reason, or why the data cannot say;
+//   - ElevatorCandidates and PlanElevators: the stairwells of 4+ storeys without an elevator,
+//     each with its owners' vote (survey), its triage and its cost sharing (budget), household
+//     by household;
+//   - EstimateProgramme: the programme budget from a cost catalogue, per compound, district,
+//     field office and category (基础类 / 完善类 / 提升类), with funding and the gap;
+//   - Rollup: programme progress, tasks against work started and completed, with exact rates;
+//   - CountHouseholds: buildings, stairwells, households, residents and tenure.
+//
 // An Analyzer shares the work they have in common. Files are read into the model by the
 // subpackage load; synthetic makes seeded cities for benchmarks.
 //
