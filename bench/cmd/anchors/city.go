@@ -64,30 +64,14 @@ func (w worst) String() string {
 	return fmt.Sprintf("%.2e relative (%.3g absolute) at %s: library %.9g, anchor %.9g", w.rel, w.abs, w.where, w.lib, w.anc)
 }
 
-// cityAgreement compares the library's results with PostGIS's.
-type cityAgreement struct {
+// indicatorAgreement compares the library's indicators with indicators.sql's.
+type indicatorAgreement struct {
 	site, footprint, floor, green, coverage, far, greenRatio worst
 	crossingDiffer                                           int
-	pairs                                                    int // compound × kind
-	coveredDiffer                                            int
-	// coveredMargin is the largest |library's nearest distance − radius| among the pairs
-	// whose covered flags differ, in metres.
-	coveredMargin float64
-	coveredList   []string
-	// The nearest facility, when PostGIS computed it: its distance (the largest relative and
-	// absolute disagreement, metres), and the pairs whose nearest facility differs.
-	nearest        worst
-	nearestAbs     float64 // metres
-	nearestDiffer  int
-	nearestChecked bool
 }
 
-func compareCity(d *renovation.District, radii renovation.RadiusTable, lib libCity, pg *pgCity) cityAgreement {
-	var a cityAgreement
-	facIndex := map[string]int32{}
-	for i, f := range d.Facilities {
-		facIndex[f.ID] = int32(i)
-	}
+func compareIndicators(lib libCity, pg *pgCity) indicatorAgreement {
+	var a indicatorAgreement
 	for i := range lib.ind.Compounds {
 		ci := &lib.ind.Compounds[i]
 		a.site.add(ci.ID, ci.SiteArea, pg.siteArea[i])
@@ -100,31 +84,100 @@ func compareCity(d *renovation.District, radii renovation.RadiusTable, lib libCi
 		if ci.BuildingsCrossing != pg.crossing[i] {
 			a.crossingDiffer++
 		}
-		for e := range radii {
-			fr := &lib.lc.Compounds[i].Reach[e]
-			k := i*pg.kinds + e
+	}
+	return a
+}
+
+func (a indicatorAgreement) maxArea() float64 {
+	return max(a.site.rel, a.footprint.rel, a.green.rel, a.floor.rel)
+}
+
+// flagAgreement compares the library's covered flags with a coverage query's.
+type flagAgreement struct {
+	pairs, differ int
+	// margin is the largest |library's nearest distance − radius| among the pairs whose flags
+	// differ, in metres; list names the first few.
+	margin float64
+	list   []string
+}
+
+func compareFlags(lib libCity, covered []bool, kinds int) flagAgreement {
+	var a flagAgreement
+	for i := range lib.lc.Compounds {
+		cl := &lib.lc.Compounds[i]
+		for e := range cl.Reach {
+			fr := &cl.Reach[e]
 			a.pairs++
-			if fr.Covered != pg.covered[k] {
-				a.coveredDiffer++
-				m := math.Abs(*fr.Nearest - fr.Radius)
-				a.coveredMargin = math.Max(a.coveredMargin, m)
-				if len(a.coveredList) < 10 {
-					a.coveredList = append(a.coveredList, fmt.Sprintf("%s %s: library nearest %.6f m (covered %v), radius %.0f m, PostGIS covered %v",
-						ci.ID, fr.Kind, *fr.Nearest, fr.Covered, fr.Radius, pg.covered[k]))
-				}
-			}
-			if pg.nearestFac[k] < 0 {
+			if fr.Covered == covered[i*kinds+e] {
 				continue
 			}
-			a.nearestChecked = true
-			a.nearest.add(ci.ID+" "+string(fr.Kind), *fr.Nearest, pg.nearestDist[k])
-			a.nearestAbs = math.Max(a.nearestAbs, math.Abs(*fr.Nearest-pg.nearestDist[k]))
-			if facIndex[fr.NearestID] != pg.nearestFac[k] {
-				a.nearestDiffer++
+			a.differ++
+			a.margin = max(a.margin, math.Abs(*fr.Nearest-fr.Radius))
+			if len(a.list) < 5 {
+				a.list = append(a.list, fmt.Sprintf("%s %s: library nearest %.6f m (covered %v), radius %.0f m", cl.ID, fr.Kind, *fr.Nearest, fr.Covered, fr.Radius))
 			}
 		}
 	}
 	return a
+}
+
+func (a flagAgreement) String() string {
+	s := fmt.Sprintf("covered flags: %d of %d differ", a.differ, a.pairs)
+	if a.differ > 0 {
+		s += fmt.Sprintf(", all within %.2g mm of the radius", a.margin*1000)
+	}
+	return s
+}
+
+// nearestAgreement compares the library's nearest facilities with a nearest query's.
+type nearestAgreement struct {
+	// dist is the largest relative disagreement of the distances over 10 m (below that a
+	// relative figure says little), absMax the largest absolute one over all, in metres.
+	dist   worst
+	absMax float64
+	// differ counts the pairs whose nearest facility differs, zero those of them at distance
+	// 0 (two facilities inside the compound), and gap the largest difference of the two
+	// distances among them, in metres: ties when it is tiny.
+	differ, zero int
+	gap          float64
+}
+
+func compareNearest(d *renovation.District, lib libCity, n nearestSet, kinds int) nearestAgreement {
+	var a nearestAgreement
+	index := make(map[string]int32, len(d.Facilities))
+	for i, f := range d.Facilities {
+		index[f.ID] = int32(i)
+	}
+	for i := range lib.lc.Compounds {
+		cl := &lib.lc.Compounds[i]
+		for e := range cl.Reach {
+			fr := &cl.Reach[e]
+			k := i*kinds + e
+			if *fr.Nearest >= 10 {
+				a.dist.add(cl.ID+" "+string(fr.Kind), *fr.Nearest, n.dist[k])
+			}
+			a.absMax = max(a.absMax, math.Abs(*fr.Nearest-n.dist[k]))
+			if index[fr.NearestID] != n.fac[k] {
+				a.differ++
+				if *fr.Nearest == 0 && n.dist[k] == 0 {
+					a.zero++
+				}
+				a.gap = max(a.gap, math.Abs(*fr.Nearest-n.dist[k]))
+			}
+		}
+	}
+	return a
+}
+
+func (a nearestAgreement) String() string {
+	s := fmt.Sprintf("nearest distance ≤ %.2g mm (≤ %.1e relative over 10 m); nearest facility differs in %d pairs", a.absMax*1000, a.dist.rel, a.differ)
+	switch {
+	case a.differ > 0 && a.gap == 0:
+		s += fmt.Sprintf(", all ties at equal distance (%d of them two facilities inside the compound)", a.zero)
+	case a.differ > 0:
+		s += fmt.Sprintf(", ties to %.2g mm (%d of them two facilities inside the compound)", a.gap*1000, a.zero)
+	}
+	return s
 }
 
 // samePgCity reports whether two PostGIS runs gave the same results, bit for bit, or the
@@ -137,7 +190,9 @@ func samePgCity(x, y *pgCity) string {
 		}
 	}
 	for k := range x.covered {
-		if x.covered[k] != y.covered[k] || x.nearestFac[k] != y.nearestFac[k] || x.nearestDist[k] != y.nearestDist[k] {
+		if x.covered[k] != y.covered[k] || x.coveredGeog[k] != y.coveredGeog[k] ||
+			x.nearest.fac[k] != y.nearest.fac[k] || x.nearest.dist[k] != y.nearest.dist[k] ||
+			x.nearestGeog.fac[k] != y.nearestGeog.fac[k] || x.nearestGeog.dist[k] != y.nearestGeog.dist[k] {
 			return fmt.Sprintf("compound %s kind %d differs", x.ids[k/x.kinds], k%x.kinds)
 		}
 	}

@@ -11,11 +11,13 @@
 //
 //   - city: compound indicators (site area, footprint inside the boundary, floor area, green
 //     area, coverage, FAR, green ratio) and life-circle coverage per kind (renovation.NewAnalyzer,
-//     Indicators, LifeCircle with DefaultRadii) against the same in PostGIS (sql/indicators.sql,
-//     sql/coverage.sql; sql/nearest.sql for the nearest facility of each kind), on one core
-//     (one worker, GOMAXPROCS 1; one session) and on two (two workers; two sessions sharing the
-//     compounds by halves). Only the analysis is timed: the load into PostGIS (COPY, indexes,
-//     ANALYZE) is reported apart.
+//     Indicators, LifeCircle with DefaultRadii) against the same in PostGIS: sql/indicators.sql
+//     and sql/coverage.sql (ST_DWithin in the city's Gauss-Krüger zone), sql/nearest.sql for
+//     the nearest facility of each kind, and their variants on geography
+//     (sql/coverage_geography.sql, sql/nearest_geography.sql), each timed on its own; on one
+//     core (one worker, GOMAXPROCS 1; one session) and on two (two workers; two sessions
+//     sharing the compounds by halves). Only the analysis is timed: the load into PostGIS
+//     (COPY, indexes, ANALYZE) is reported apart.
 //   - area: the geodesic area of every compound ring (geo.Area) against Planimeter -p 10, both
 //     reading the same text file of "lat lon" vertices and writing a line per ring.
 //   - projection: 1,000,000 seeded points (118.5°E–121.5°E, 20°N–53°N) from CGCS2000 to the
@@ -28,5 +30,6 @@
 // so the library's side of them runs with GOMAXPROCS 1, in process, reading and writing files
 // as the tools do. The database is given by -db or $XIAOQU_POSTGIS_URL; the program loads the
 // city into its own schema (-schema, default xiaoqu_bench), drops it at the end unless -keep,
-// and touches nothing else.
+// and touches nothing else. Each round's report says how busy other processes kept the machine
+// (from /proc/stat, less this program's, its children's and PostgreSQL's CPU time).
 package main

@@ -30,6 +30,7 @@ type options struct {
 	seed              uint64
 	parts             map[string]bool
 	nearest, keep     bool
+	geography         bool
 	timeout           time.Duration
 }
 
@@ -56,7 +57,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.points, "points", 1_000_000, "points to project")
 	fs.Uint64Var(&o.seed, "seed", 2026, "seed of the synthetic city (the renovation benchmark's) and of the points")
 	fs.StringVar(&parts, "parts", "city,area,projection", "comma-separated parts to run: city (PostGIS), area (Planimeter), projection (cs2cs, GCJ-02)")
-	fs.BoolVar(&o.nearest, "nearest", true, "also time PostGIS finding the nearest facility of each kind (k-nearest-neighbour on geography)")
+	fs.BoolVar(&o.nearest, "nearest", true, "also time PostGIS finding the nearest facility of each kind (nearest.sql)")
+	fs.BoolVar(&o.geography, "geography", true, "also time the variants of the PostGIS queries on geography (coverage_geography.sql, nearest_geography.sql)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the text files and the schema")
 	fs.DurationVar(&o.timeout, "timeout", 2*time.Hour, "give up after this long")
 	if err := fs.Parse(args); err != nil {
@@ -142,14 +144,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer b.close()
+	first := snapCPU()
 	for r := 1; r <= o.rounds; r++ {
-		before := loadAvg()
+		before, snap := loadAvg(), snapCPU()
 		b.logf("round %d of %d (load average %s)", r, o.rounds, before)
 		if err := b.round(ctx, r); err != nil {
 			return fmt.Errorf("round %d: %w", r, err)
 		}
-		b.rounds = append(b.rounds, fmt.Sprintf("round %d: load average %s at start, %s at end", r, before, loadAvg()))
+		b.rounds = append(b.rounds, fmt.Sprintf("round %d: load average %s at start, %s at end; %s", r, before, loadAvg(), othersBetween(snap, snapCPU())))
 	}
+	b.rounds = append(b.rounds, "all rounds: "+othersBetween(first, snapCPU()))
 	return b.report(stdout)
 }
 
@@ -233,45 +237,7 @@ func (b *bench) pair(r int, lib, anchor func() error) error {
 func (b *bench) round(ctx context.Context, r int) error {
 	if b.o.parts["city"] {
 		for _, cores := range []int{1, 2} {
-			conns := b.conns1
-			if cores == 2 {
-				conns = b.conns2
-			}
-			key := fmt.Sprintf("city%d", cores)
-			err := b.pair(r, func() error {
-				res, d, err := runLibrary(ctx, b.d, b.radii, cores)
-				if err != nil {
-					return err
-				}
-				b.t.add(key+".lib", d)
-				b.lib = res
-				b.logf("  %d core(s): library %v", cores, d.Round(time.Millisecond))
-				return nil
-			}, func() error {
-				pg := newPgCity(len(b.d.Compounds), len(b.radii))
-				d, err := onSessions(ctx, conns, len(b.d.Compounds), func(c *pgx.Conn, lo, hi int) error { return runIndicators(ctx, c, pg, lo, hi) })
-				if err != nil {
-					return err
-				}
-				b.t.add(key+".pg", d)
-				msg := fmt.Sprintf("  %d core(s): PostGIS indicators and coverage %v", cores, d.Round(time.Millisecond))
-				if b.o.nearest {
-					dn, err := onSessions(ctx, conns, len(b.d.Compounds), func(c *pgx.Conn, lo, hi int) error { return runNearest(ctx, c, pg, lo, hi) })
-					if err != nil {
-						return err
-					}
-					b.t.add(key+".pgnear", dn)
-					msg += fmt.Sprintf(", nearest facilities %v", dn.Round(time.Millisecond))
-				}
-				b.logf("%s", msg)
-				if cores == 1 {
-					b.pg1 = pg
-				} else {
-					b.pg2 = pg
-				}
-				return nil
-			})
-			if err != nil {
+			if err := b.cityRound(ctx, r, cores); err != nil {
 				return err
 			}
 		}
@@ -340,4 +306,65 @@ func (b *bench) round(ctx context.Context, r int) error {
 		b.logf("  GCJ-02: forward %v, inverse %v", df.Round(time.Millisecond), di.Round(time.Millisecond))
 	}
 	return nil
+}
+
+// queries returns the PostGIS queries the flags ask for, in pgQueries' order.
+func (b *bench) queries() []pgQuery {
+	var qs []pgQuery
+	for _, q := range pgQueries {
+		switch {
+		case q.name == "nearest" && !b.o.nearest,
+			q.name == "coverage_geography" && !b.o.geography,
+			q.name == "nearest_geography" && !(b.o.nearest && b.o.geography):
+			continue
+		}
+		qs = append(qs, q)
+	}
+	return qs
+}
+
+// cityRound runs the city's work on the given number of cores: the library with as many
+// workers, PostGIS with as many sessions, each query timed on its own. It also records, per
+// round, the time of the PostGIS work that matches the library's: indicators and coverage
+// ("pg"), and those and the nearest facilities ("pgnear").
+func (b *bench) cityRound(ctx context.Context, r, cores int) error {
+	key := fmt.Sprintf("city%d", cores)
+	conns := b.conns1
+	if cores == 2 {
+		conns = b.conns2
+	}
+	return b.pair(r, func() error {
+		res, d, err := runLibrary(ctx, b.d, b.radii, cores)
+		if err != nil {
+			return err
+		}
+		b.t.add(key+".lib", d)
+		b.lib = res
+		b.logf("  %d core(s): library %v", cores, d.Round(time.Millisecond))
+		return nil
+	}, func() error {
+		pg := newPgCity(len(b.d.Compounds), len(b.radii))
+		times := map[string]time.Duration{}
+		var msg []string
+		for _, q := range b.queries() {
+			d, err := onSessions(ctx, conns, q, pg)
+			if err != nil {
+				return err
+			}
+			times[q.name] = d
+			b.t.add(key+".pg."+q.name, d)
+			msg = append(msg, fmt.Sprintf("%s %v", q.name, d.Round(time.Millisecond)))
+		}
+		b.t.add(key+".pg", times["indicators"]+times["coverage"])
+		if b.o.nearest {
+			b.t.add(key+".pgnear", times["indicators"]+times["coverage"]+times["nearest"])
+		}
+		b.logf("  %d core(s): PostGIS %s", cores, strings.Join(msg, ", "))
+		if cores == 1 {
+			b.pg1 = pg
+		} else {
+			b.pg2 = pg
+		}
+		return nil
+	})
 }

@@ -18,13 +18,13 @@ const srid = 4490
 var (
 	//go:embed sql/schema.sql
 	schemaSQL string
-	//go:embed sql/indexes.sql
-	indexesSQL string
+	//go:embed sql/afterload.sql
+	afterLoadSQL string
 )
 
 // loadCity writes the city into a fresh schema (dropped first if it exists) with COPY,
-// geometries as EWKB, then builds the indexes and analyses the tables. It returns how long
-// the copy and the indexing took.
+// geometries as EWKB, then runs afterload.sql (the indexes, ANALYZE).
+// It returns how long the copy and the rest took.
 func loadCity(ctx context.Context, conn *pgx.Conn, schema string, d *renovation.District, radii renovation.RadiusTable) (copyTime, indexTime time.Duration, err error) {
 	s := pgx.Identifier{schema}.Sanitize()
 	for _, q := range []string{
@@ -100,8 +100,8 @@ func loadCity(ctx context.Context, conn *pgx.Conn, schema string, d *renovation.
 	}
 	copyTime = time.Since(start)
 	start = time.Now()
-	if _, err := conn.Exec(ctx, indexesSQL); err != nil {
-		return 0, 0, fmt.Errorf("index %s: %w", s, err)
+	if _, err := conn.Exec(ctx, afterLoadSQL); err != nil {
+		return 0, 0, fmt.Errorf("after loading %s: %w", s, err)
 	}
 	return copyTime, time.Since(start), nil
 }

@@ -44,51 +44,65 @@ func (b *bench) report(w io.Writer) error {
 	var notes []string
 	note := func(format string, args ...any) { notes = append(notes, fmt.Sprintf(format, args...)) }
 
+	var queryRows []string
 	if b.o.parts["city"] {
-		a := compareCity(b.d, b.radii, b.lib, b.pg1)
-		agree := fmt.Sprintf("areas ≤ %.1e (site %.1e, footprint %.1e, green %.1e, floor %.1e); covered flags: %d of %d differ",
-			maxf(a.site.rel, a.footprint.rel, a.green.rel, a.floor.rel), a.site.rel, a.footprint.rel, a.green.rel, a.floor.rel, a.coveredDiffer, a.pairs)
-		if a.coveredDiffer > 0 {
-			agree += fmt.Sprintf(", all within %.2g mm of the radius", a.coveredMargin*1000)
-		}
+		ia := compareIndicators(b.lib, b.pg1)
+		fa := compareFlags(b.lib, b.pg1.covered, len(b.radii))
+		areas := fmt.Sprintf("areas ≤ %.1e (site %.1e, footprint %.1e, green %.1e, floor %.1e)",
+			ia.maxArea(), ia.site.rel, ia.footprint.rel, ia.green.rel, ia.floor.rel)
 		n := len(b.d.Compounds)
 		for _, cores := range []int{1, 2} {
 			key := fmt.Sprintf("city%d", cores)
 			lib, pg := t.median(key+".lib"), t.median(key+".pg")
-			sessions := "1 session"
-			if cores == 2 {
-				sessions = "2 sessions, compounds by halves"
-			}
 			row(fmt.Sprintf("indicators + life-circle coverage, %d compounds × %d kinds, %d core(s)", n, len(b.radii), cores),
-				fmt.Sprintf("library, %d worker(s)", cores), "PostGIS "+sessions+": indicators.sql + coverage.sql (ST_DWithin)",
-				fmtDur(lib), fmtDur(pg), ratio(pg, lib), agree)
+				fmt.Sprintf("NewAnalyzer, Indicators, LifeCircle; %d worker(s)", cores), sessionsName(cores)+": indicators.sql + coverage.sql",
+				fmtDur(lib), fmtDur(pg), ratio(pg, lib), areas+"; "+fa.String())
 		}
+		var na nearestAgreement
 		if b.o.nearest {
+			na = compareNearest(b.d, b.lib, b.pg1.nearest, len(b.radii))
 			for _, cores := range []int{1, 2} {
 				key := fmt.Sprintf("city%d", cores)
-				lib, pg := t.median(key+".lib"), t.median(key+".pg")+t.median(key+".pgnear")
-				row(fmt.Sprintf("the same + nearest facility of each kind, %d core(s)", cores),
-					fmt.Sprintf("library, %d worker(s) (the same run: LifeCircle finds the nearest anyway)", cores),
-					"PostGIS: + nearest.sql (KNN <-> on geography, 3 re-ranked by ST_Distance)",
-					fmtDur(lib), fmtDur(pg), ratio(pg, lib),
-					fmt.Sprintf("nearest distance ≤ %.1e relative, ≤ %.2g mm; nearest facility differs in %d of %d", a.nearest.rel, a.nearestAbs*1000, a.nearestDiffer, a.pairs))
+				lib, pg := t.median(key+".lib"), t.median(key+".pgnear")
+				row(fmt.Sprintf("the same and the nearest facility of each kind, %d core(s)", cores),
+					"the same run (LifeCircle finds the nearest)", sessionsName(cores)+": + nearest.sql",
+					fmtDur(lib), fmtDur(pg), ratio(pg, lib), na.String())
 			}
 		}
-		note("PostGIS load (not timed above): COPY %s, geography column + GiST indexes + ANALYZE %s.", fmtDur(b.copyTime), fmtDur(b.indexTime))
-		note("site area: %v", a.site)
-		note("footprint inside the boundary: %v", a.footprint)
-		note("green area: %v", a.green)
-		note("floor area: %v", a.floor)
-		note("building coverage: %v", a.coverage)
-		note("FAR: %v", a.far)
-		note("green ratio: %v", a.greenRatio)
-		note("buildings crossing the boundary: the count differs in %d compounds", a.crossingDiffer)
-		note("covered flags: %d of %d (compound, kind) pairs differ; largest |library nearest − radius| among them %.3g mm", a.coveredDiffer, a.pairs, a.coveredMargin*1000)
-		for _, s := range a.coveredList {
-			note("  %s", s)
+		// Query by query, with each one's agreement.
+		agreement := map[string]string{"indicators": areas, "coverage": fa.String()}
+		if b.o.geography {
+			agreement["coverage_geography"] = compareFlags(b.lib, b.pg1.coveredGeog, len(b.radii)).String()
 		}
-		if a.nearestChecked {
-			note("nearest distance: %v; largest absolute %.3g mm; nearest facility differs in %d pairs", a.nearest, a.nearestAbs*1000, a.nearestDiffer)
+		if b.o.nearest {
+			agreement["nearest"] = na.String()
+			if b.o.geography {
+				agreement["nearest_geography"] = compareNearest(b.d, b.lib, b.pg1.nearestGeog, len(b.radii)).String()
+			}
+		}
+		for _, q := range b.queries() {
+			queryRows = append(queryRows, fmt.Sprintf("| %s.sql | %s | %s | %s |", q.name,
+				fmtDur(t.median("city1.pg."+q.name)), fmtDur(t.median("city2.pg."+q.name)), agreement[q.name]))
+		}
+		note("PostGIS load (not timed above): COPY %s; afterload.sql (GiST indexes, ANALYZE) %s.", fmtDur(b.copyTime), fmtDur(b.indexTime))
+		note("site area: %v", ia.site)
+		note("footprint inside the boundary: %v", ia.footprint)
+		note("green area: %v", ia.green)
+		note("floor area: %v", ia.floor)
+		note("building coverage: %v", ia.coverage)
+		note("FAR: %v", ia.far)
+		note("green ratio: %v", ia.greenRatio)
+		note("buildings crossing the boundary: the count differs in %d compounds", ia.crossingDiffer)
+		note("coverage.sql %v", fa)
+		for _, l := range fa.list {
+			note("  %s", l)
+		}
+		if b.o.nearest {
+			note("nearest.sql: distance %v", na.dist)
+			if b.o.geography {
+				g := compareNearest(b.d, b.lib, b.pg1.nearestGeog, len(b.radii))
+				note("nearest_geography.sql: distance %v", g.dist)
+			}
 		}
 		if s := samePgCity(b.pg1, b.pg2); s != "" {
 			note("PostGIS in two sessions gave other results than in one: %s", s)
@@ -149,14 +163,30 @@ func (b *bench) report(w io.Writer) error {
 	for _, r := range rows {
 		fmt.Fprintln(w, "| "+strings.Join(r, " | ")+" |")
 	}
+	if len(queryRows) > 0 {
+		fmt.Fprintln(w, "\nPostGIS query by query (medians; agreement with the library):")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| query | 1 session | 2 sessions | agreement |")
+		fmt.Fprintln(w, "|---|---|---|---|")
+		for _, r := range queryRows {
+			fmt.Fprintln(w, r)
+		}
+	}
 	fmt.Fprintln(w, "\nAgreement in detail:")
 	for _, n := range notes {
 		fmt.Fprintln(w, "- "+n)
 	}
 	fmt.Fprintln(w, "\nEvery round (ms):")
 	fmt.Fprintln(w)
-	for _, k := range []string{"city1.lib", "city1.pg", "city1.pgnear", "city2.lib", "city2.pg", "city2.pgnear",
-		"area.lib", "area.libmem", "area.planimeter", "proj.lib", "proj.cs2cs", "gcj.fwd", "gcj.inv"} {
+	var keys []string
+	for _, cores := range []string{"city1", "city2"} {
+		keys = append(keys, cores+".lib", cores+".pg", cores+".pgnear")
+		for _, q := range pgQueries {
+			keys = append(keys, cores+".pg."+q.name)
+		}
+	}
+	keys = append(keys, "area.lib", "area.libmem", "area.planimeter", "proj.lib", "proj.cs2cs", "gcj.fwd", "gcj.inv")
+	for _, k := range keys {
 		if len(t[k]) == 0 {
 			continue
 		}
@@ -164,7 +194,7 @@ func (b *bench) report(w io.Writer) error {
 		for _, d := range t[k] {
 			cells = append(cells, fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)))
 		}
-		fmt.Fprintf(w, "    %-16s %s  (median %.1f)\n", k, strings.Join(cells, "  "), float64(t.median(k))/float64(time.Millisecond))
+		fmt.Fprintf(w, "    %-30s %s  (median %.1f)\n", k, strings.Join(cells, "  "), float64(t.median(k))/float64(time.Millisecond))
 	}
 	fmt.Fprintln(w, "\nLoad:")
 	for _, r := range b.rounds {
@@ -173,10 +203,9 @@ func (b *bench) report(w io.Writer) error {
 	return nil
 }
 
-func maxf(xs ...float64) float64 {
-	m := xs[0]
-	for _, x := range xs[1:] {
-		m = max(m, x)
+func sessionsName(cores int) string {
+	if cores == 1 {
+		return "PostGIS, 1 session"
 	}
-	return m
+	return fmt.Sprintf("PostGIS, %d sessions sharing the compounds", cores)
 }

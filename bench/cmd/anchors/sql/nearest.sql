@@ -1,22 +1,16 @@
 -- The nearest facility of every kind to every compound and its distance in metres: the
--- index's k-nearest-neighbour order (<-> on geography, on the sphere) picks the nearest
--- three candidates, and ST_Distance (geodesic, on the ellipsoid) ranks them; three, so that a
--- near tie between the sphere and the ellipsoid cannot pick the wrong one.
+-- index's k-nearest-neighbour order in the zone (<-> between geometries is their exact planar
+-- distance), divided by the zone's point scale at the compound (see afterload.sql).
 --
 -- $1, $2: the compounds with $1 <= ord < $2, as in indicators.sql.
-SELECT c.ord, r.ord AS kind_ord, n.ord AS facility_ord, n.dist
-FROM (SELECT ord, geom::geography AS geog FROM compounds WHERE ord >= $1 AND ord < $2 OFFSET 0) c
+SELECT c.ord, r.ord AS kind_ord, n.ord AS facility_ord, n.d / c.gk_scale AS dist
+FROM (SELECT ord, gk, gk_scale FROM compounds WHERE ord >= $1 AND ord < $2) c
 CROSS JOIN radii r
 CROSS JOIN LATERAL (
-    SELECT k.ord, k.dist
-    FROM (
-        SELECT f.ord, ST_Distance(f.geog, c.geog) AS dist
-        FROM facilities f
-        WHERE f.kind = r.kind
-        ORDER BY f.geog <-> c.geog
-        LIMIT 3
-    ) k
-    ORDER BY k.dist, k.ord
+    SELECT f.ord, f.gk <-> c.gk AS d
+    FROM facilities f
+    WHERE f.kind = r.kind
+    ORDER BY f.gk <-> c.gk
     LIMIT 1
 ) n
 ORDER BY c.ord, r.ord;
