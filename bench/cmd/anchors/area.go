@@ -183,7 +183,10 @@ func compareAreas(d *renovation.District, planimeterOut string) (areaAgreement, 
 	var a areaAgreement
 	for i := range d.Compounds {
 		c := &d.Compounds[i]
-		p := c.Boundary.(orb.Polygon)
+		p, ok := c.Boundary.(orb.Polygon)
+		if !ok {
+			return a, fmt.Errorf("compound %s: boundary is a %T, want a Polygon", c.ID, c.Boundary)
+		}
 		var anchor float64
 		for k := range p {
 			v, err := r.Next(3)

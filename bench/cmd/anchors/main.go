@@ -178,7 +178,7 @@ func (b *bench) prepare(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		b.logf("PostGIS loaded: COPY %v, geography column + indexes + ANALYZE %v", b.copyTime.Round(time.Millisecond), b.indexTime.Round(time.Millisecond))
+		b.logf("PostGIS loaded: COPY %v, afterload.sql (indexes, ANALYZE) %v", b.copyTime.Round(time.Millisecond), b.indexTime.Round(time.Millisecond))
 		if b.conns1, err = openSessions(ctx, b.o.db, b.o.schema, 1); err != nil {
 			return err
 		}
@@ -340,7 +340,7 @@ func (b *bench) cityRound(ctx context.Context, r, cores int) error {
 		}
 		b.t.add(key+".lib", d)
 		b.lib = res
-		b.logf("  %d core(s): library %v", cores, d.Round(time.Millisecond))
+		b.logf("  %s: library %v", coresName(cores), d.Round(time.Millisecond))
 		return nil
 	}, func() error {
 		pg := newPgCity(len(b.d.Compounds), len(b.radii))
@@ -359,7 +359,7 @@ func (b *bench) cityRound(ctx context.Context, r, cores int) error {
 		if b.o.nearest {
 			b.t.add(key+".pgnear", times["indicators"]+times["coverage"]+times["nearest"])
 		}
-		b.logf("  %d core(s): PostGIS %s", cores, strings.Join(msg, ", "))
+		b.logf("  %s: PostGIS %s", coresName(cores), strings.Join(msg, ", "))
 		if cores == 1 {
 			b.pg1 = pg
 		} else {

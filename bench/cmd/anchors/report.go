@@ -54,7 +54,7 @@ func (b *bench) report(w io.Writer) error {
 		for _, cores := range []int{1, 2} {
 			key := fmt.Sprintf("city%d", cores)
 			lib, pg := t.median(key+".lib"), t.median(key+".pg")
-			row(fmt.Sprintf("indicators + life-circle coverage, %d compounds × %d kinds, %d core(s)", n, len(b.radii), cores),
+			row(fmt.Sprintf("indicators + life-circle coverage, %d compounds × %d kinds, %s", n, len(b.radii), coresName(cores)),
 				fmt.Sprintf("NewAnalyzer, Indicators, LifeCircle; %d worker(s)", cores), sessionsName(cores)+": indicators.sql + coverage.sql",
 				fmtDur(lib), fmtDur(pg), ratio(pg, lib), areas+"; "+fa.String())
 		}
@@ -64,7 +64,7 @@ func (b *bench) report(w io.Writer) error {
 			for _, cores := range []int{1, 2} {
 				key := fmt.Sprintf("city%d", cores)
 				lib, pg := t.median(key+".lib"), t.median(key+".pgnear")
-				row(fmt.Sprintf("the same and the nearest facility of each kind, %d core(s)", cores),
+				row("the same and the nearest facility of each kind, "+coresName(cores),
 					"the same run (LifeCircle finds the nearest)", sessionsName(cores)+": + nearest.sql",
 					fmtDur(lib), fmtDur(pg), ratio(pg, lib), na.String())
 			}
@@ -201,6 +201,13 @@ func (b *bench) report(w io.Writer) error {
 		fmt.Fprintln(w, "- "+r)
 	}
 	return nil
+}
+
+func coresName(cores int) string {
+	if cores == 1 {
+		return "1 core"
+	}
+	return fmt.Sprintf("%d cores", cores)
 }
 
 func sessionsName(cores int) string {
