@@ -17,9 +17,9 @@ type cpuSnap struct {
 }
 
 // othersBetween describes the load others put on the machine between a and b: the CPU cores
-// they kept busy on average (machine busy time less ours, over the wall time; an upper bound,
-// since PostgreSQL processes that ended between the snapshots count as others), and the cores
-// stolen by the hypervisor.
+// they kept busy on average (machine busy time less ours, over the wall time), and the cores
+// stolen by the hypervisor. PostgreSQL processes that ended between the snapshots count as
+// others, and every visible PostgreSQL process, even another cluster's, as ours.
 func othersBetween(a, b cpuSnap) string {
 	if !a.ok || !b.ok {
 		return "others' load unknown"
