@@ -5,6 +5,13 @@ package renovation
 // Lu'an), basements excluded.
 const MinElevatorStoreys = 4
 
+// ElevatorCandidate reports whether the building could take an added elevator: it has
+// MinElevatorStoreys or more storeys and no elevator. Which of its stairwells could is
+// ElevatorCandidates' business (a stairwell may have one already).
+func (b *Building) ElevatorCandidate() bool {
+	return b.Storeys >= MinElevatorStoreys && !b.HasElevator
+}
+
 // StairwellCandidate is a stairwell that could take an added elevator (加装电梯): in a building
 // of MinElevatorStoreys or more storeys, with no elevator in the building or the stairwell.
 type StairwellCandidate struct {
@@ -33,7 +40,7 @@ func ElevatorCandidates(d *District) []StairwellCandidate {
 		c := &d.Compounds[i]
 		for j := range c.Buildings {
 			b := &c.Buildings[j]
-			if b.Storeys < MinElevatorStoreys || b.HasElevator {
+			if !b.ElevatorCandidate() {
 				continue
 			}
 			base := StairwellCandidate{CompoundID: c.ID, Compound: c.Label(), BuildingID: b.ID, Building: b.Label(),

@@ -257,7 +257,7 @@ func (a *Analyzer) compoundIndicators(c *Compound, f *compoundFrame, greens *geo
 		default:
 			ci.FloorAreaUnknown++
 		}
-		candidate := b.Storeys >= MinElevatorStoreys && !b.HasElevator
+		candidate := b.ElevatorCandidate()
 		lacking := len(b.Units) == 0
 		for j := range b.Units {
 			u := &b.Units[j]
