@@ -40,12 +40,14 @@ type results struct {
 	Rule        renovation.EligibilityRule
 	Scope       *renovation.ScopeReport // nil when the district has no scope zone
 	LifeCircle  *renovation.LifeCircleReport
-	Plans       *renovation.ElevatorPlans
-	Ballots     int // stairwells given generated sample ballots
-	Scheme      *budget.Scheme
-	Budget      *renovation.ProgrammeBudget
-	Catalogue   *budget.Catalogue
-	Notes       []string
+	// Covered counts, per compound ID, the radius-table kinds within reach: the map's colour.
+	Covered   map[string]int
+	Plans     *renovation.ElevatorPlans
+	Ballots   int // stairwells given generated sample ballots
+	Scheme    *budget.Scheme
+	Budget    *renovation.ProgrammeBudget
+	Catalogue *budget.Catalogue
+	Notes     []string
 }
 
 // progress prints one line per step to w, with the time the step took.
@@ -131,6 +133,14 @@ func analyse(ctx context.Context, o options, p *progress) (*results, error) {
 	}
 	if r.LifeCircle, err = a.LifeCircle(ctx, lo); err != nil {
 		return nil, err
+	}
+	r.Covered = map[string]int{}
+	for _, c := range r.LifeCircle.Compounds {
+		for _, f := range c.Reach {
+			if f.Covered {
+				r.Covered[c.ID]++
+			}
+		}
 	}
 
 	p.begin("elevator plans")

@@ -48,14 +48,6 @@ func writeGeoPackage(path string, r *results) error {
 	for _, e := range r.Eligibility {
 		elig[e.CompoundID] = e
 	}
-	covered := map[string]int{}
-	for _, c := range r.LifeCircle.Compounds {
-		for _, f := range c.Reach {
-			if f.Covered {
-				covered[c.ID]++
-			}
-		}
-	}
 	var compounds, buildings, facilities, gaps []*geojson.Feature
 	for i, ind := range r.Indicators.Compounds {
 		c := &d.Compounds[i]
@@ -69,7 +61,7 @@ func writeGeoPackage(path string, r *results) error {
 			"floor_area_m2": ind.FloorArea, "far": ind.FAR, "green_ratio": ind.GreenRatio, "households": int64(ind.Households),
 			"residents": int64(ind.Residents), "households_per_ha": ind.HouseholdsPerHectare, "elevator_candidates": int64(ind.ElevatorCandidates),
 			"eligibility": string(e.Status), "eligibility_reason": e.ReasonZH,
-			"life_circle_covered": int64(covered[c.ID]), "life_circle_kinds": int64(len(r.LifeCircle.Kinds)),
+			"life_circle_covered": int64(r.Covered[c.ID]), "life_circle_kinds": int64(len(r.LifeCircle.Kinds)),
 		}))
 		for _, b := range c.Buildings {
 			if b.Footprint == nil {
@@ -77,7 +69,7 @@ func writeGeoPackage(path string, r *results) error {
 			}
 			buildings = append(buildings, feature(multi(b.Footprint), geojson.Properties{
 				"compound_id": c.ID, "building_id": b.ID, "name": b.Label(), "storeys": int64(b.Storeys),
-				"has_elevator": b.HasElevator, "elevator_candidate": b.Storeys >= renovation.MinElevatorStoreys && !b.HasElevator,
+				"has_elevator": b.HasElevator, "elevator_candidate": b.ElevatorCandidate(),
 				"synthetic": strings.Join(b.Synthetic, ","),
 			}))
 		}

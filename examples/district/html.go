@@ -85,18 +85,10 @@ func districtMap(r *results) template.HTML {
 	d := r.District
 	kinds := len(r.LifeCircle.Kinds)
 	var shapes []mapShape
-	covered := map[string]int{}
-	for _, c := range r.LifeCircle.Compounds {
-		for _, f := range c.Reach {
-			if f.Covered {
-				covered[c.ID]++
-			}
-		}
-	}
 	for i := range d.Compounds {
 		c := &d.Compounds[i]
-		n := covered[c.ID]
-		shapes = append(shapes, mapShape{ID: c.ID, Label: c.Label(), Geometry: c.Boundary, Class: "compound", Fill: rampColour(n, kinds),
+		n := r.Covered[c.ID]
+		shapes = append(shapes, mapShape{ID: c.ID, Geometry: c.Boundary, Class: "compound", Fill: rampColour(n, kinds),
 			Title: fmt.Sprintf("%s: %d of %d life-circle kinds within reach; %d households", c.Label(), n, kinds, r.Counts[i].Households)})
 	}
 	for i := range d.Compounds {

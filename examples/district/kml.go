@@ -14,14 +14,6 @@ import (
 // district's own coordinates.
 func writeKML(path string, r *results) error {
 	d := r.District
-	covered := map[string]int{}
-	for _, c := range r.LifeCircle.Compounds {
-		for _, f := range c.Reach {
-			if f.Covered {
-				covered[c.ID]++
-			}
-		}
-	}
 	kinds := len(r.LifeCircle.Kinds)
 	var compounds []*geojson.Feature
 	var fills []color.NRGBA
@@ -35,10 +27,10 @@ func writeKML(path string, r *results) error {
 		f.Properties = geojson.Properties{
 			"名称": c.Label(), "户数": ind.Households, "用地面积(㎡)": fmt.Sprintf("%.0f", ind.SiteArea),
 			"建筑密度": fmt.Sprintf("%.1f%%", 100*ind.BuildingCoverage), "容积率": fmt.Sprintf("%.2f", ind.FAR),
-			"绿地率": fmt.Sprintf("%.1f%%", 100*ind.GreenRatio), "生活圈覆盖": fmt.Sprintf("%d/%d", covered[c.ID], kinds),
+			"绿地率": fmt.Sprintf("%.1f%%", 100*ind.GreenRatio), "生活圈覆盖": fmt.Sprintf("%d/%d", r.Covered[c.ID], kinds),
 		}
 		compounds = append(compounds, f)
-		fills = append(fills, hexColour(rampColour(covered[c.ID], kinds), 0x99))
+		fills = append(fills, hexColour(rampColour(r.Covered[c.ID], kinds), 0x99))
 	}
 	var facilities []*geojson.Feature
 	for _, fac := range d.Facilities {

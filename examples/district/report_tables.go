@@ -135,19 +135,17 @@ func lifeCircleTable(r *results) *table {
 			continue
 		}
 		cells := []cell{txt(r.label(c.ID))}
-		covered := 0
 		for _, f := range c.Reach {
 			switch {
 			case f.Nearest == nil:
 				cells = append(cells, txt("—"))
 			case f.Covered:
-				covered++
 				cells = append(cells, cell{Text: fmt.Sprintf("✓ %.0f m", *f.Nearest), Num: *f.Nearest, IsNum: true})
 			default:
 				cells = append(cells, cell{Text: fmt.Sprintf("✗ %.0f m", *f.Nearest), Num: *f.Nearest, IsNum: true})
 			}
 		}
-		t.add(append(cells, txt(fmt.Sprintf("%d/%d", covered, len(c.Reach))))...)
+		t.add(append(cells, txt(fmt.Sprintf("%d/%d", r.Covered[c.ID], len(c.Reach))))...)
 	}
 	t.Note = "Straight-line distance (m) to the nearest facility of each kind; ✓ within the radius, ✗ beyond it, — none in the district. Radii: " + radiiNote(r)
 	return t

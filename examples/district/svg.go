@@ -13,11 +13,11 @@ import (
 
 // mapShape is a polygon to draw: a compound or a building.
 type mapShape struct {
-	ID, Label string
-	Geometry  orb.Geometry // lon/lat
-	Fill      string       // CSS colour
-	Class     string       // "compound" or "building"
-	Title     string       // tooltip
+	ID       string
+	Geometry orb.Geometry // lon/lat
+	Fill     string       // CSS colour
+	Class    string       // "compound" or "building"
+	Title    string       // tooltip
 }
 
 // mapPoint is a point to draw: a facility.
