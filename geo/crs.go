@@ -156,9 +156,19 @@ func (c CRS) EPSG() int {
 
 // String returns the name of c as EPSG writes it, with the code, for messages:
 // "WGS 84 (EPSG:4326)", "CGCS2000 / 3-degree Gauss-Kruger zone 39 (EPSG:4527)",
-// "CGCS2000 / 3-degree Gauss-Kruger CM 117E (EPSG:4548)", "WGS 84 / UTM zone 50N (EPSG:32650)",
+// "CGCS2000 / Gauss-Kruger CM 117E (EPSG:4509)", "WGS 84 / UTM zone 50N (EPSG:32650)",
 // "GCJ-02", "BD-09". The zero CRS prints as "unset CRS".
 func (c CRS) String() string {
+	if c.EPSG() == 0 {
+		return c.Name()
+	}
+	return fmt.Sprintf("%s (EPSG:%d)", c.Name(), c.EPSG())
+}
+
+// Name returns the name of c as EPSG writes it, without the code: "WGS 84",
+// "CGCS2000 / 3-degree Gauss-Kruger CM 117E"; "GCJ-02" and "BD-09" for the two systems EPSG
+// does not list; "unset CRS" for the zero CRS.
+func (c CRS) Name() string {
 	var name string
 	switch c.kind {
 	case crsWGS84:
@@ -166,18 +176,19 @@ func (c CRS) String() string {
 	case crsCGCS2000:
 		name = "China Geodetic Coordinate System 2000"
 	case crsGCJ02:
-		return "GCJ-02"
+		name = "GCJ-02"
 	case crsBD09:
-		return "BD-09"
+		name = "BD-09"
 	case crsGK3, crsGK6:
-		deg := 3
-		if c.kind == crsGK6 {
-			deg = 6
+		// EPSG names the 3° zones "3-degree Gauss-Kruger" and the 6° ones plain "Gauss-Kruger".
+		width := "Gauss-Kruger"
+		if c.kind == crsGK3 {
+			width = "3-degree Gauss-Kruger"
 		}
 		if c.prefix {
-			name = fmt.Sprintf("CGCS2000 / %d-degree Gauss-Kruger zone %d", deg, c.zone)
+			name = fmt.Sprintf("CGCS2000 / %s zone %d", width, c.zone)
 		} else {
-			name = fmt.Sprintf("CGCS2000 / %d-degree Gauss-Kruger CM %dE", deg, c.centralMeridian())
+			name = fmt.Sprintf("CGCS2000 / %s CM %dE", width, c.centralMeridian())
 		}
 	case crsUTM:
 		hemi := "N"
@@ -186,10 +197,18 @@ func (c CRS) String() string {
 		}
 		name = fmt.Sprintf("WGS 84 / UTM zone %d%s", c.zone, hemi)
 	default:
-		return "unset CRS"
+		name = "unset CRS"
 	}
-	return fmt.Sprintf("%s (EPSG:%d)", name, c.EPSG())
+	return name
 }
+
+// GaussKruger reports whether c is a CGCS2000 Gauss-Krüger zone (3° or 6°, with or without the
+// zone number in the false easting).
+func (c CRS) GaussKruger() bool { return c.kind == crsGK3 || c.kind == crsGK6 }
+
+// TransverseMercator returns the projection of a projected CRS (its central meridian, scale
+// and false easting), nil for a geographic one.
+func (c CRS) TransverseMercator() *TransverseMercator { return c.transverseMercator() }
 
 // Projected reports whether c is a projected CRS (Gauss-Krüger or UTM, coordinates in metres)
 // rather than a geographic one (lon/lat degrees).

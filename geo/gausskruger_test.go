@@ -218,18 +218,19 @@ func TestZoneConstructors(t *testing.T) {
 		prefix bool
 		str    string
 	}{
+		// Names as PROJ's EPSG database gives them (projinfo EPSG:4513, EPSG:4491, EPSG:4502).
 		{"GK3(25)", func() (CRS, error) { return GK3(25) }, 4513, 75, true, "CGCS2000 / 3-degree Gauss-Kruger zone 25 (EPSG:4513)"},
 		{"GK3(39)", func() (CRS, error) { return GK3(39) }, 4527, 117, true, "CGCS2000 / 3-degree Gauss-Kruger zone 39 (EPSG:4527)"},
 		{"GK3(45)", func() (CRS, error) { return GK3(45) }, 4533, 135, true, "CGCS2000 / 3-degree Gauss-Kruger zone 45 (EPSG:4533)"},
 		{"GK3CM(75)", func() (CRS, error) { return GK3CM(75) }, 4534, 75, false, "CGCS2000 / 3-degree Gauss-Kruger CM 75E (EPSG:4534)"},
 		{"GK3CM(117)", func() (CRS, error) { return GK3CM(117) }, 4548, 117, false, "CGCS2000 / 3-degree Gauss-Kruger CM 117E (EPSG:4548)"},
 		{"GK3CM(135)", func() (CRS, error) { return GK3CM(135) }, 4554, 135, false, "CGCS2000 / 3-degree Gauss-Kruger CM 135E (EPSG:4554)"},
-		{"GK6(13)", func() (CRS, error) { return GK6(13) }, 4491, 75, true, "CGCS2000 / 6-degree Gauss-Kruger zone 13 (EPSG:4491)"},
-		{"GK6(20)", func() (CRS, error) { return GK6(20) }, 4498, 117, true, "CGCS2000 / 6-degree Gauss-Kruger zone 20 (EPSG:4498)"},
-		{"GK6(23)", func() (CRS, error) { return GK6(23) }, 4501, 135, true, "CGCS2000 / 6-degree Gauss-Kruger zone 23 (EPSG:4501)"},
-		{"GK6CM(75)", func() (CRS, error) { return GK6CM(75) }, 4502, 75, false, "CGCS2000 / 6-degree Gauss-Kruger CM 75E (EPSG:4502)"},
-		{"GK6CM(117)", func() (CRS, error) { return GK6CM(117) }, 4509, 117, false, "CGCS2000 / 6-degree Gauss-Kruger CM 117E (EPSG:4509)"},
-		{"GK6CM(135)", func() (CRS, error) { return GK6CM(135) }, 4512, 135, false, "CGCS2000 / 6-degree Gauss-Kruger CM 135E (EPSG:4512)"},
+		{"GK6(13)", func() (CRS, error) { return GK6(13) }, 4491, 75, true, "CGCS2000 / Gauss-Kruger zone 13 (EPSG:4491)"},
+		{"GK6(20)", func() (CRS, error) { return GK6(20) }, 4498, 117, true, "CGCS2000 / Gauss-Kruger zone 20 (EPSG:4498)"},
+		{"GK6(23)", func() (CRS, error) { return GK6(23) }, 4501, 135, true, "CGCS2000 / Gauss-Kruger zone 23 (EPSG:4501)"},
+		{"GK6CM(75)", func() (CRS, error) { return GK6CM(75) }, 4502, 75, false, "CGCS2000 / Gauss-Kruger CM 75E (EPSG:4502)"},
+		{"GK6CM(117)", func() (CRS, error) { return GK6CM(117) }, 4509, 117, false, "CGCS2000 / Gauss-Kruger CM 117E (EPSG:4509)"},
+		{"GK6CM(135)", func() (CRS, error) { return GK6CM(135) }, 4512, 135, false, "CGCS2000 / Gauss-Kruger CM 135E (EPSG:4512)"},
 		{"UTM(50,N)", func() (CRS, error) { return UTM(50, true) }, 32650, 117, false, "WGS 84 / UTM zone 50N (EPSG:32650)"},
 		{"UTM(1,S)", func() (CRS, error) { return UTM(1, false) }, 32701, -177, false, "WGS 84 / UTM zone 1S (EPSG:32701)"},
 		{"UTM(60,N)", func() (CRS, error) { return UTM(60, true) }, 32660, 177, false, "WGS 84 / UTM zone 60N (EPSG:32660)"},

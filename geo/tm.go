@@ -82,6 +82,9 @@ func LocalTM(c orb.Point) *TransverseMercator {
 // Ellipsoid returns the ellipsoid the projection is defined on.
 func (t *TransverseMercator) Ellipsoid() Ellipsoid { return t.ellipsoid }
 
+// FalseEasting returns the easting of the central meridian in metres.
+func (t *TransverseMercator) FalseEasting() float64 { return t.falseEasting }
+
 // CentralMeridian returns the central meridian in degrees.
 func (t *TransverseMercator) CentralMeridian() float64 { return t.lon0 }
 

@@ -2,6 +2,8 @@ package gpkg
 
 import (
 	"fmt"
+	"github.com/xiaoqu/xiaoqu/geo"
+	"strconv"
 	"strings"
 )
 
@@ -49,24 +51,12 @@ func builtinSRS() []SRS {
 // meridian 75°E–135°E). The WKT is the one GDAL 3.6 (PROJ 9.1) prints for the code. Other
 // codes give an error.
 func GaussKrugerSRS(epsg int) (SRS, error) {
-	var name string
-	var cm, fe int
-	switch {
-	case 4491 <= epsg && epsg <= 4501:
-		zone := 13 + epsg - 4491
-		name, cm, fe = fmt.Sprintf("CGCS2000 / Gauss-Kruger zone %d", zone), 6*zone-3, zone*1000000+500000
-	case 4502 <= epsg && epsg <= 4512:
-		cm = 75 + 6*(epsg-4502)
-		name, fe = fmt.Sprintf("CGCS2000 / Gauss-Kruger CM %dE", cm), 500000
-	case 4513 <= epsg && epsg <= 4533:
-		zone := 25 + epsg - 4513
-		name, cm, fe = fmt.Sprintf("CGCS2000 / 3-degree Gauss-Kruger zone %d", zone), 3*zone, zone*1000000+500000
-	case 4534 <= epsg && epsg <= 4554:
-		cm = 75 + 3*(epsg-4534)
-		name, fe = fmt.Sprintf("CGCS2000 / 3-degree Gauss-Kruger CM %dE", cm), 500000
-	default:
+	c, err := geo.ParseCRS("EPSG:" + strconv.Itoa(epsg))
+	if err != nil || !c.GaussKruger() {
 		return SRS{}, fmt.Errorf("gpkg: EPSG:%d is not a CGCS2000 Gauss-Kruger zone (4491–4554)", epsg)
 	}
+	tm := c.TransverseMercator()
+	name, cm, fe := c.Name(), int(tm.CentralMeridian()), int(tm.FalseEasting())
 	geog := strings.Replace(wktCGCS2000, `AXIS["Latitude",NORTH],AXIS["Longitude",EAST],`, "", 1)
 	wkt := fmt.Sprintf(`PROJCS["%s",%s,PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],`+
 		`PARAMETER["central_meridian",%d],PARAMETER["scale_factor",1],PARAMETER["false_easting",%d],`+
