@@ -230,8 +230,11 @@ type StairwellTriage struct {
 // reached as no ballot), each stairwell is tallied under the rule, and the needed-analysis
 // decides the group. The result is sorted by key.
 //
-// Errors: invalid parts or rule as for Tally (naming the stairwell), and a response naming a
-// part not in parts (ErrInvalidBallot).
+// Part IDs must be unique across all of parts, since a response names only its part; the same
+// ID in two stairwells is an error (ErrInvalidPart) rather than a guess.
+//
+// Errors: invalid parts or rule as for Tally (naming the stairwell), a part ID in two
+// stairwells (ErrInvalidPart), and a response naming a part not in parts (ErrInvalidBallot).
 func Triage(parts []Part, responses []Response, o TriageOptions) ([]StairwellTriage, error) {
 	rule := o.Rule
 	if len(rule.Clauses) == 0 {
@@ -266,6 +269,11 @@ func Triage(parts []Part, responses []Response, o TriageOptions) ([]StairwellTri
 			polls = append(polls, Poll{Objections: o.Objections[k]})
 		}
 		polls[i].Parts = append(polls[i].Parts, p)
+		// A response names only its part, so a part ID must mean one part across stairwells.
+		if j, dup := partAt[p.ID]; dup && int(j) != i {
+			return nil, fmt.Errorf("%w: part %q is in stairwells %q and %q; part IDs must be unique across the parts given to Triage (prefix them with the stairwell)",
+				ErrInvalidPart, p.ID, keys[j], k)
+		}
 		partAt[p.ID] = int32(i)
 	}
 	var reasons map[string][]string // part → reasons given; nil if nobody gave one

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -205,5 +206,24 @@ func TestTriageFewObjectors(t *testing.T) {
 	}
 	if s.Group.Chinese() != "个别反对" || s.Group.String() != "few-objectors" {
 		t.Errorf("names %q %q", s.Group.Chinese(), s.Group)
+	}
+}
+
+// The same part ID in two stairwells would send one stairwell's responses to the other: it is
+// refused.
+func TestTriageRepeatedPartIDs(t *testing.T) {
+	var parts []Part
+	var responses []Response
+	for _, unit := range []string{"1", "2"} {
+		for _, id := range []string{"101", "201", "301"} {
+			parts = append(parts, Part{ID: id, Owner: unit + "-" + id, Area: 6000, Building: "3", Unit: unit})
+		}
+	}
+	for _, id := range []string{"101", "201", "301"} {
+		responses = append(responses, Response{Part: id, Vote: Agree})
+	}
+	_, err := Triage(parts, responses, TriageOptions{})
+	if !errors.Is(err, ErrInvalidPart) || !strings.Contains(err.Error(), `part "101" is in stairwells "3 1" and "3 2"`) {
+		t.Errorf("Triage with repeated part IDs: %v", err)
 	}
 }
