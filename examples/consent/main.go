@@ -9,7 +9,6 @@ package main
 
 import (
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -109,15 +108,13 @@ func loadRule(name string) (survey.Rule, error) {
 	if !strings.HasSuffix(strings.ToLower(name), ".json") {
 		return survey.Preset(name)
 	}
-	b, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
 		return survey.Rule{}, err
 	}
-	var r survey.Rule
-	if err := json.Unmarshal(b, &r); err != nil {
-		return survey.Rule{}, fmt.Errorf("%s: %w", name, err)
-	}
-	if err := r.Validate(); err != nil {
+	defer f.Close()
+	r, err := survey.DecodeRule(f)
+	if err != nil {
 		return survey.Rule{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return r, nil

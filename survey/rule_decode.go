@@ -1,0 +1,41 @@
+package survey
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// MaxRuleBytes bounds a rule file DecodeRule reads: a rule is a few clauses.
+const MaxRuleBytes = 64 << 10
+
+// DecodeRule reads a rule in its JSON form (as Presets writes them) from r and validates it.
+// It is strict, because a rule decides a vote: an unknown member (a misspelt
+// "no_unresolved_objection" would silently drop the objection test; a misspelt "inclusive"
+// would make a clause strict), trailing data and a file over MaxRuleBytes are errors. JSON
+// errors are wrapped, so errors.As finds *json.SyntaxError and *json.UnmarshalTypeError;
+// invalid clauses wrap ErrInvalidRule.
+func DecodeRule(r io.Reader) (Rule, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxRuleBytes+1))
+	if err != nil {
+		return Rule{}, err
+	}
+	if len(b) > MaxRuleBytes {
+		return Rule{}, fmt.Errorf("%w: rule is larger than %d bytes", ErrInvalidRule, MaxRuleBytes)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var rule Rule
+	if err := dec.Decode(&rule); err != nil {
+		return Rule{}, fmt.Errorf("rule: %w", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return Rule{}, fmt.Errorf("%w: rule is followed by more data", ErrInvalidRule)
+	}
+	if err := rule.Validate(); err != nil {
+		return Rule{}, err
+	}
+	return rule, nil
+}
