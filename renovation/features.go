@@ -84,6 +84,9 @@ func (es FeatureErrors) Error() string { return listErrors("problems in the laye
 // Unwrap returns the problems, for errors.Is and errors.As.
 func (es FeatureErrors) Unwrap() []error { return unwrapAll(es) }
 
+// errNullFeature reports a feature written as JSON null.
+var errNullFeature = errors.New("feature is null")
+
 // featureReader reads the properties of one feature, collecting problems.
 type featureReader struct {
 	file  string
@@ -312,6 +315,10 @@ func CompoundsFromFeatures(file string, features []*geojson.Feature) ([]Compound
 	var errs FeatureErrors
 	out := make([]Compound, 0, len(features))
 	for i, f := range features {
+		if f == nil { // "features": [null] decodes to a nil feature
+			errs = append(errs, &FeatureError{File: file, Index: i, Err: errNullFeature})
+			continue
+		}
 		r := newFeatureReader(file, i, f, &errs)
 		out = append(out, Compound{
 			ID:           r.id,
@@ -347,6 +354,10 @@ func BuildingsFromFeatures(file string, features []*geojson.Feature) ([]Building
 	var errs FeatureErrors
 	out := make([]BuildingFeature, 0, len(features))
 	for i, f := range features {
+		if f == nil { // "features": [null] decodes to a nil feature
+			errs = append(errs, &FeatureError{File: file, Index: i, Err: errNullFeature})
+			continue
+		}
 		r := newFeatureReader(file, i, f, &errs)
 		b := Building{
 			ID:          r.id,
@@ -379,6 +390,10 @@ func FacilitiesFromFeatures(file string, features []*geojson.Feature) ([]Facilit
 	var errs FeatureErrors
 	out := make([]Facility, 0, len(features))
 	for i, f := range features {
+		if f == nil { // "features": [null] decodes to a nil feature
+			errs = append(errs, &FeatureError{File: file, Index: i, Err: errNullFeature})
+			continue
+		}
 		r := newFeatureReader(file, i, f, &errs)
 		fac := Facility{ID: r.id, Name: r.text(keysName), Location: r.geometry(f, true), Synthetic: r.synthetic()}
 		kind, err := ParseFacilityKind(r.text(keysKind))
@@ -400,6 +415,10 @@ func GreenSpacesFromFeatures(file string, features []*geojson.Feature) ([]GreenS
 	var errs FeatureErrors
 	out := make([]GreenSpace, 0, len(features))
 	for i, f := range features {
+		if f == nil { // "features": [null] decodes to a nil feature
+			errs = append(errs, &FeatureError{File: file, Index: i, Err: errNullFeature})
+			continue
+		}
 		r := newFeatureReader(file, i, f, &errs)
 		out = append(out, GreenSpace{ID: r.id, Name: r.text(keysName), Area: r.geometry(f, false), Synthetic: r.synthetic()})
 	}
@@ -415,6 +434,10 @@ func ZonesFromFeatures(file string, features []*geojson.Feature) ([]Zone, error)
 	var errs FeatureErrors
 	out := make([]Zone, 0, len(features))
 	for i, f := range features {
+		if f == nil { // "features": [null] decodes to a nil feature
+			errs = append(errs, &FeatureError{File: file, Index: i, Err: errNullFeature})
+			continue
+		}
 		r := newFeatureReader(file, i, f, &errs)
 		z := Zone{ID: r.id, Name: r.text(keysName), FieldOffice: r.text(keysFieldOffice), Boundary: r.geometry(f, false), Synthetic: r.synthetic()}
 		kind, err := ParseZoneKind(r.text(keysKind))
@@ -437,19 +460,11 @@ var ErrNoCompound = errors.New("building names no compound")
 // ID, else by name). On any problem it changes nothing and returns FeatureErrors naming the
 // buildings; file names the layer in messages.
 func (d *District) AddBuildings(file string, bs []BuildingFeature) error {
-	index := map[string]int{}
-	for i := len(d.Compounds) - 1; i >= 0; i-- { // IDs win over names; earlier wins over later
-		if n := d.Compounds[i].Name; n != "" {
-			index[n] = i
-		}
-	}
-	for i := len(d.Compounds) - 1; i >= 0; i-- {
-		index[d.Compounds[i].ID] = i
-	}
+	refs := d.CompoundRefs()
 	targets := make([]int, len(bs))
 	var errs FeatureErrors
 	for k, b := range bs {
-		ci, ok := index[b.Compound]
+		ci, ok := refs.Find(b.Compound)
 		switch {
 		case b.Compound == "":
 			errs = append(errs, &FeatureError{File: file, Index: k, ID: b.Building.ID, Field: "compound", Err: ErrNoCompound})

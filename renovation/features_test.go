@@ -147,3 +147,37 @@ func TestFeaturesNumberTypes(t *testing.T) {
 		t.Errorf("fractional year: %v", err)
 	}
 }
+
+// A null feature is reported, not a panic, by every reader.
+func TestFeaturesNull(t *testing.T) {
+	fs := layer(t, `{"type":"FeatureCollection","features":[null]}`)
+	want := `f feature 0: feature is null`
+	check := func(name string, err error) {
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", name, err, want)
+		}
+	}
+	_, err := CompoundsFromFeatures("f", fs)
+	check("compounds", err)
+	_, err = BuildingsFromFeatures("f", fs)
+	check("buildings", err)
+	_, err = FacilitiesFromFeatures("f", fs)
+	check("facilities", err)
+	_, err = GreenSpacesFromFeatures("f", fs)
+	check("green spaces", err)
+	_, err = ZonesFromFeatures("f", fs)
+	check("zones", err)
+}
+
+// One rule finds a compound by reference everywhere: an ID beats another compound's name, and
+// the first of two same-named compounds wins.
+func TestCompoundRefs(t *testing.T) {
+	d := District{Compounds: []Compound{{ID: "a", Name: "新村"}, {ID: "b", Name: "新村"}, {ID: "c", Name: "a"}}}
+	refs := d.CompoundRefs()
+	for ref, want := range map[string]int{"a": 0, "b": 1, "c": 2, "新村": 0, "": -1, "x": -1} {
+		i, ok := refs.Find(ref)
+		if ok != (want >= 0) || ok && i != want {
+			t.Errorf("Find(%q) = %d, %v; want %d", ref, i, ok, want)
+		}
+	}
+}

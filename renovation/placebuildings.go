@@ -89,15 +89,7 @@ func (d *District) PlaceBuildings(ctx context.Context, file string, bs []Buildin
 	rep := &JoinReport{File: file, Tolerance: o.Tolerance, Placed: []JoinPlacement{}, Ambiguous: []JoinPlacement{}, Unassigned: []JoinPlacement{}}
 
 	// Named buildings first, checked as AddBuildings checks them.
-	byRef := map[string]int{}
-	for i := len(d.Compounds) - 1; i >= 0; i-- { // IDs win over names; earlier over later
-		if n := d.Compounds[i].Name; n != "" {
-			byRef[n] = i
-		}
-	}
-	for i := len(d.Compounds) - 1; i >= 0; i-- {
-		byRef[d.Compounds[i].ID] = i
-	}
+	refs := d.CompoundRefs()
 	targets := make([]int, len(bs))
 	var errs FeatureErrors
 	var unnamed []int
@@ -107,7 +99,7 @@ func (d *District) PlaceBuildings(ctx context.Context, file string, bs []Buildin
 			unnamed = append(unnamed, k)
 			continue
 		}
-		ci, ok := byRef[ref]
+		ci, ok := refs.Find(ref)
 		if !ok {
 			errs = append(errs, &FeatureError{File: file, Index: k, ID: bs[k].Building.ID, Field: "compound", Err: fmt.Errorf("compound %q is not in the district", ref)})
 		}

@@ -250,21 +250,7 @@ func parseYesNo(s string) (bool, error) {
 // a compound without buildings gets them from the roster. On any problem Attach changes
 // nothing and returns Errors naming the rows.
 func (r *Roster) Attach(d *renovation.District, defaultCompound string) error {
-	byName := map[string]int{}
-	for i := range d.Compounds {
-		byName[d.Compounds[i].Name] = i
-	}
-	find := func(ref string) int {
-		for i := range d.Compounds {
-			if d.Compounds[i].ID == ref {
-				return i
-			}
-		}
-		if i, ok := byName[ref]; ok && ref != "" {
-			return i
-		}
-		return -1
-	}
+	refs := d.CompoundRefs()
 	mapped := make([]bool, len(d.Compounds))
 	for i := range d.Compounds {
 		mapped[i] = len(d.Compounds[i].Buildings) > 0
@@ -276,12 +262,12 @@ func (r *Roster) Attach(d *renovation.District, defaultCompound string) error {
 		if ref == "" {
 			ref = defaultCompound
 		}
-		ci := find(ref)
+		ci, ok := refs.Find(ref)
 		switch {
-		case ci < 0 && ref == "":
+		case !ok && ref == "":
 			errs = append(errs, &CellError{File: r.File, Row: e.Row, Err: errors.New("the roster names no compound (小区) and no default was given")})
 			continue
-		case ci < 0:
+		case !ok:
 			errs = append(errs, &CellError{File: r.File, Row: e.Row, Column: columnInfo[ColCompound].chinese, Value: ref, Err: fmt.Errorf("compound %q is not in the district", ref)})
 			continue
 		}
