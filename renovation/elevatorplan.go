@@ -542,12 +542,11 @@ func (p *planner) plan(cand StairwellCandidate, ref stairwellRef, in StairwellIn
 	p.hh = p.hh[:0]
 	for i := range hh {
 		h := &hh[i]
-		w, err := budget.ParseWeight(h.Area.String())
-		if err != nil {
-			return plan, fmt.Errorf("household %q area: %w", h.ID, err)
+		if h.Area < 0 {
+			return plan, fmt.Errorf("household %q area: %s m² is negative", h.ID, h.Area)
 		}
 		r := in.Relief[h.ID]
-		p.hh = append(p.hh, budget.Household{ID: h.ID, Floor: h.Floor, Area: w,
+		p.hh = append(p.hh, budget.Household{ID: h.ID, Floor: h.Floor, Area: areaWeight(h.Area),
 			HardshipCap: r.HardshipCap, Waive: r.Waive, ProvidentFund: r.ProvidentFund})
 	}
 	res := &p.res

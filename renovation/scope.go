@@ -284,7 +284,7 @@ func (a *Analyzer) region(f *compoundFrame, zs *zoneSet) (*scopeRegion, error) {
 			if err != nil {
 				return nil, fmt.Errorf("zone %s: %w", a.d.Zones[i].ID, err)
 			}
-			if isEmpty(g) {
+			if geo.IsEmpty(g) {
 				continue
 			}
 			local, _ := projectAreal(f.tm, densify(g, 20))
@@ -316,22 +316,12 @@ func (a *Analyzer) region(f *compoundFrame, zs *zoneSet) (*scopeRegion, error) {
 			return nil, err
 		}
 	}
-	if !isEmpty(in) {
+	if !geo.IsEmpty(in) {
 		if r.in, err = geo.PreparePlanar(in); err != nil {
 			return nil, err
 		}
 	}
 	return r, nil
-}
-
-func isEmpty(g orb.Geometry) bool {
-	switch v := g.(type) {
-	case orb.Polygon:
-		return len(v) == 0
-	case orb.MultiPolygon:
-		return len(v) == 0
-	}
-	return g == nil
 }
 
 // densify returns g (lon/lat) with vertices added along every edge longer than about step

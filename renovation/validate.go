@@ -33,21 +33,16 @@ type ValidationError struct {
 	Problems []Problem
 }
 
-// Error lists the problems, one per line after a count.
+// Error lists the problems, one per line after a count, the first 20 in full.
 func (e *ValidationError) Error() string {
-	var b strings.Builder
 	if len(e.Problems) == 1 {
-		b.WriteString("1 problem: ")
-		b.WriteString(e.Problems[0].String())
-		return b.String()
+		return "1 problem: " + e.Problems[0].String()
 	}
-	fmt.Fprintf(&b, "%d problems:", len(e.Problems))
-	for _, p := range e.Problems {
-		b.WriteString("\n  ")
-		b.WriteString(p.String())
-	}
-	return b.String()
+	return listErrors("problems", e.Problems)
 }
+
+// Error formats the problem as String does, so that a Problem can stand in a list of errors.
+func (p Problem) Error() string { return p.String() }
 
 // Limits of plausible values, used by Validate.
 const (

@@ -169,3 +169,15 @@ func TestCompoundValidate(t *testing.T) {
 		t.Errorf("Compound.Validate() = %v", err)
 	}
 }
+
+// A long list prints the first 20 problems and counts the rest.
+func TestValidationErrorCapped(t *testing.T) {
+	var ve ValidationError
+	for i := range 25 {
+		ve.Problems = append(ve.Problems, Problem{Path: []string{fmt.Sprintf("household %d", i)}, Message: "x"})
+	}
+	msg := ve.Error()
+	if !strings.HasPrefix(msg, "25 problems:\n  household 0: x") || !strings.HasSuffix(msg, "household 19: x\n  … and 5 more") {
+		t.Errorf("Error() = %q", msg)
+	}
+}
