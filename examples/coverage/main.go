@@ -116,20 +116,5 @@ func loadDistrict(o options) (*renovation.District, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var notes []string
-	for _, l := range rep.Layers {
-		for _, r := range l.Repairs {
-			notes = append(notes, fmt.Sprintf("%s feature %d (id %q): repaired: %v", l.File, r.Index, r.ID, r.Fixed))
-		}
-	}
-	if j := rep.Join; j != nil {
-		for _, p := range j.Ambiguous {
-			notes = append(notes, fmt.Sprintf("%s building %q (feature %d) overlaps %s and %s about equally (%.1f and %.1f m²): left out; give it a compound property",
-				j.File, p.ID, p.Index, p.Candidates[0].CompoundID, p.Candidates[1].CompoundID, p.Candidates[0].Overlap, p.Candidates[1].Overlap))
-		}
-		for _, p := range j.Unassigned {
-			notes = append(notes, fmt.Sprintf("%s building %q (feature %d) lies in no compound: left out", j.File, p.ID, p.Index))
-		}
-	}
-	return d, notes, nil
+	return d, rep.Notes(), nil
 }

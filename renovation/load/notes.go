@@ -1,0 +1,25 @@
+package load
+
+import "fmt"
+
+// Notes says in words, one line each, what reading changed or left out: every geometry
+// repaired, and every building the location join left out (overlapping two compounds about
+// equally, or lying in none). A report to planners should carry them.
+func (r *Report) Notes() []string {
+	var notes []string
+	for _, l := range r.Layers {
+		for _, rp := range l.Repairs {
+			notes = append(notes, fmt.Sprintf("%s feature %d (id %q): repaired: %v", l.File, rp.Index, rp.ID, rp.Fixed))
+		}
+	}
+	if j := r.Join; j != nil {
+		for _, p := range j.Ambiguous {
+			notes = append(notes, fmt.Sprintf("%s building %q (feature %d) overlaps %s and %s about equally (%.1f and %.1f m²): left out; give it a compound property",
+				j.File, p.ID, p.Index, p.Candidates[0].CompoundID, p.Candidates[1].CompoundID, p.Candidates[0].Overlap, p.Candidates[1].Overlap))
+		}
+		for _, p := range j.Unassigned {
+			notes = append(notes, fmt.Sprintf("%s building %q (feature %d) lies in no compound: left out", j.File, p.ID, p.Index))
+		}
+	}
+	return notes
+}
