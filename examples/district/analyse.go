@@ -37,6 +37,7 @@ type results struct {
 	Total       renovation.HouseholdCounts
 	Indicators  *renovation.IndicatorReport
 	Eligibility []renovation.Eligibility
+	Eligible    int // compounds whose status is Eligible
 	Rule        renovation.EligibilityRule
 	Scope       *renovation.ScopeReport // nil when the district has no scope zone
 	LifeCircle  *renovation.LifeCircleReport
@@ -86,14 +87,11 @@ func analyse(ctx context.Context, o options, p *progress) (*results, error) {
 	r := &results{}
 
 	p.begin("loading the district")
-	d, err := loadDistrict(ctx, o)
+	d, loadNotes, err := loadDistrict(ctx, o) // loaders validate what they return
 	if err != nil {
 		return nil, err
 	}
 	r.District, r.Sample = d, o.compounds == ""
-	if err := d.Validate(); err != nil {
-		return nil, err
-	}
 	for i := range d.Compounds {
 		n := renovation.CountHouseholds(&d.Compounds[i])
 		r.Counts = append(r.Counts, n)
@@ -186,29 +184,39 @@ func analyse(ctx context.Context, o options, p *progress) (*results, error) {
 		return nil, err
 	}
 
-	r.Notes = notes(r, o)
+	for _, e := range r.Eligibility {
+		if e.Status == renovation.Eligible {
+			r.Eligible++
+		}
+	}
+	r.Notes = append(notes(r), loadNotes...)
 	return r, nil
 }
 
-// loadDistrict reads the user's files, or the embedded sample.
-func loadDistrict(ctx context.Context, o options) (*renovation.District, error) {
+// loadDistrict reads the user's files, or the embedded sample, with the loader's notes of what
+// it repaired or left out.
+func loadDistrict(ctx context.Context, o options) (*renovation.District, []string, error) {
 	if o.compounds == "" {
 		if o.buildings != "" || o.households != "" || o.facilities != "" || o.green != "" || o.zones != "" {
-			return nil, fmt.Errorf("-buildings, -facilities, -green, -zones and -households need -compounds")
+			return nil, nil, fmt.Errorf("-buildings, -facilities, -green, -zones and -households need -compounds")
 		}
-		return sample.Load(o.sample)
+		d, err := sample.Load(o.sample)
+		return d, nil, err
 	}
 	lo := load.Options{Compounds: o.compounds, Buildings: o.buildings, Facilities: o.facilities,
 		GreenSpaces: o.green, Zones: o.zones, Households: o.households}
 	if o.crs != "" {
 		c, err := geo.ParseCRS(o.crs)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		lo.CRS = c
 	}
-	d, _, err := load.District(ctx, lo)
-	return d, err
+	d, rep, err := load.District(ctx, lo)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, rep.Notes(), nil
 }
 
 func hasScope(d *renovation.District) bool {

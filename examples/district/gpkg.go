@@ -57,7 +57,7 @@ func writeGeoPackage(path string, r *results) error {
 		e := elig[c.ID]
 		compounds = append(compounds, feature(multi(c.Boundary), geojson.Properties{
 			"compound_id": c.ID, "name": c.Label(), "built_year": int64(c.BuiltYear), "synthetic": strings.Join(c.Synthetic, ","),
-			"site_area_m2": ind.SiteArea, "footprint_area_m2": ind.FootprintArea, "building_coverage": ind.BuildingCoverage,
+			"site_area_m2": ind.RatioArea, "footprint_area_m2": ind.FootprintArea, "building_coverage": ind.BuildingCoverage,
 			"floor_area_m2": ind.FloorArea, "far": ind.FAR, "green_ratio": ind.GreenRatio, "households": int64(ind.Households),
 			"residents": int64(ind.Residents), "households_per_ha": ind.HouseholdsPerHectare, "elevator_candidates": int64(ind.ElevatorCandidates),
 			"eligibility": string(e.Status), "eligibility_reason": e.ReasonZH,

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/xiaoqu/xiaoqu/budget"
@@ -48,20 +49,14 @@ func writeHTML(path string, r *results, tables []*table) error {
 		Tables:   tables,
 		Footer:   d.Attribution,
 	}
-	if r.Total.Synthetic > 0 {
+	if r.Sample {
 		p.Synthetic = "模拟数据 Generated data: this district's rosters, built years, some storeys and footprints, zones and elevator ballots are made by a seeded generator to show the analyses. They describe no real people."
-	}
-	eligible := 0
-	for _, e := range r.Eligibility {
-		if e.Status == renovation.Eligible {
-			eligible++
-		}
 	}
 	sum := r.Plans.Summary
 	p.Cards = []card{
 		{fmt.Sprint(len(d.Compounds)), "小区 compounds"},
 		{fmt.Sprint(r.Total.Households), "户 households"},
-		{fmt.Sprintf("%d", eligible), fmt.Sprintf("%d年底前建成 eligible", r.Rule.CutoffYear)},
+		{fmt.Sprint(r.Eligible), fmt.Sprintf("%d年底前建成 eligible", r.Rule.CutoffYear)},
 		{fmt.Sprintf("%.2f", r.Indicators.Totals.FAR), "容积率 FAR"},
 		{fmt.Sprint(sum.Stairwells), "可加装电梯单元 elevator stairwells"},
 		{fmt.Sprint(sum.ReadyToSign), "可签约 ready to sign"},
@@ -132,7 +127,7 @@ func districtMap(r *results) template.HTML {
 		}
 		points = append(points, mapPoint{Point: facilityPoint(f), Fill: c, Kind: string(f.Kind), Title: f.Kind.Chinese() + " " + f.Name})
 	}
-	return svgMap(shapes, points, legend, 1100, 760, "© OpenStreetMap contributors")
+	return svgMap(shapes, points, legend, 1100, 760, shortAttribution(d.Attribution))
 }
 
 func coverageChart(r *results) template.HTML {
@@ -161,20 +156,20 @@ func costByFloorChart(r *results) template.HTML {
 	}
 	sort.Ints(floors)
 	var bars []bar
-	max := 0.0
+	longest := 0.0
 	for _, f := range floors {
 		mean := float64(sum[f]) / float64(n[f]) / 100
-		max = maxFloat(max, mean)
+		longest = max(longest, mean)
 		bars = append(bars, bar{Label: fmt.Sprintf("%d 层 floor", f), Value: mean, Fill: "#2b6cb0", Text: fmt.Sprintf("%.0f 元", mean)})
 	}
-	return svgBars("cost", "加装电梯每户平均分摊 mean share per household by floor", bars, max, 540)
+	return svgBars("cost", "加装电梯每户平均分摊 mean share per household by floor", bars, longest, 540)
 }
 
-func maxFloat(a, b float64) float64 {
-	if a > b {
-		return a
-	}
-	return b
+// shortAttribution is the first clause of a district's attribution, for the map's corner: the
+// data's licence line, without the notes after it.
+func shortAttribution(a string) string {
+	a, _, _ = strings.Cut(a, ";")
+	return strings.TrimSpace(a)
 }
 
 // facilityPoint is where the map draws a facility: the point itself, or the centre of a site's

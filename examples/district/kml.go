@@ -25,7 +25,7 @@ func writeKML(path string, r *results) error {
 		f := geojson.NewFeature(c.Boundary)
 		f.ID = c.ID
 		f.Properties = geojson.Properties{
-			"名称": c.Label(), "户数": ind.Households, "用地面积(㎡)": fmt.Sprintf("%.0f", ind.SiteArea),
+			"名称": c.Label(), "户数": ind.Households, "用地面积(㎡)": fmt.Sprintf("%.0f", ind.RatioArea),
 			"建筑密度": fmt.Sprintf("%.1f%%", 100*ind.BuildingCoverage), "容积率": fmt.Sprintf("%.2f", ind.FAR),
 			"绿地率": fmt.Sprintf("%.1f%%", 100*ind.GreenRatio), "生活圈覆盖": fmt.Sprintf("%d/%d", r.Covered[c.ID], kinds),
 		}

@@ -64,7 +64,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.catalogue, "catalogue", "", "renovation cost catalogue (JSON) instead of the illustrative one")
 	fs.StringVar(&o.funding, "funding", "", "funding plan (JSON) instead of the illustrative one")
 	fs.IntVar(&o.cutoff, "cutoff", 0, "eligibility: completed by the end of this year (default 2000, the national rule)")
-	fs.BoolVar(&o.json, "json", false, "also print the analyses as JSON on standard output")
+	fs.BoolVar(&o.json, "json", false, "print the analyses as JSON on standard output instead of the summary (the files are written all the same)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -136,14 +136,8 @@ func reportTables(r *results) []*table {
 
 func printSummary(w io.Writer, r *results, files []string) {
 	d := r.District
-	eligible := 0
-	for _, e := range r.Eligibility {
-		if e.Status == "eligible" {
-			eligible++
-		}
-	}
 	fmt.Fprintf(w, "%s: %d compounds, %d buildings, %d households\n", d.Name, len(d.Compounds), r.Total.Buildings, r.Total.Households)
-	fmt.Fprintf(w, "  eligible (completed by the end of %d): %d of %d compounds\n", r.Rule.CutoffYear, eligible, len(d.Compounds))
+	fmt.Fprintf(w, "  eligible (completed by the end of %d): %d of %d compounds\n", r.Rule.CutoffYear, r.Eligible, len(d.Compounds))
 	for _, s := range r.LifeCircle.Kinds {
 		fmt.Fprintf(w, "  %s within %g m: %d of %d compounds, %.0f%% of households\n", s.Kind.Chinese(), s.Radius, s.CompoundsCovered, s.Compounds, 100*s.HouseholdRate)
 	}

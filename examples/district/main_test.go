@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -109,8 +111,22 @@ func TestXLSX(t *testing.T) {
 		t.Fatalf("小区指标 has %d rows, header %v", len(rows), rows[0])
 	}
 	// Numbers are numbers, so a planner can sum them.
-	if typ, err := f.GetCellType("小区指标", "B2"); err != nil || typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-		t.Errorf("site area cell type %v, %v", typ, err)
+	// (OOXML writes a number without a type attribute, which excelize reports as Unset; text
+	// gets a string type.)
+	numeric := func(cell string) bool {
+		typ, err := f.GetCellType("小区指标", cell)
+		if err != nil || typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			return false
+		}
+		v, err := f.GetCellValue("小区指标", cell, excelize.Options{RawCellValue: true})
+		_, perr := strconv.ParseFloat(v, 64)
+		return err == nil && perr == nil
+	}
+	if !numeric("B2") || !numeric("F2") {
+		t.Error("site area and FAR cells are not numbers")
+	}
+	if numeric("A2") {
+		t.Error("the compound name cell reads as a number; the check cannot tell text from numbers")
 	}
 	if v, _ := f.GetCellValue("小区指标", "A2"); v != "三航小区" {
 		t.Errorf("first compound %q", v)
@@ -155,8 +171,11 @@ func TestDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"report.html", "district.gpkg", "district.kml", "district.xlsx"} {
-		a, _ := os.ReadFile(filepath.Join(first, name))
-		b, _ := os.ReadFile(filepath.Join(second, name))
+		a, errA := os.ReadFile(filepath.Join(first, name))
+		b, errB := os.ReadFile(filepath.Join(second, name))
+		if errA != nil || errB != nil {
+			t.Fatalf("%s: %v, %v", name, errA, errB)
+		}
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s differs between two runs", name)
 		}
@@ -179,6 +198,18 @@ func TestOwnFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A building far from every compound and naming none: the loader leaves it out, and the
+	// report must say so.
+	bpath := filepath.Join(dir, "buildings.geojson")
+	bjs, err := os.ReadFile(bpath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stray := `{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[116.30,39.90],[116.3003,39.90],[116.3003,39.9003],[116.30,39.9003],[116.30,39.90]]]},"properties":{"id":"stray","storeys":6}},` + "\n"
+	bjs = bytes.Replace(bjs, []byte(`"features":[`+"\n"), []byte(`"features":[`+"\n"+stray), 1)
+	if err := os.WriteFile(bpath, bjs, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var out strings.Builder
 	args := []string{"-compounds", filepath.Join(dir, "compounds.geojson"), "-buildings", filepath.Join(dir, "buildings.geojson"),
 		"-facilities", filepath.Join(dir, "facilities.geojson"), "-households", filepath.Join(dir, "households.csv"), "-out", filepath.Join(dir, "out")}
@@ -187,6 +218,16 @@ func TestOwnFiles(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "3 compounds, 29 buildings, 1460 households") {
 		t.Errorf("own files: %s", out.String())
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "out", "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), `building &#34;stray&#34; (feature 0) lies in no compound: left out`) {
+		t.Error("the report does not say that the stray building was left out")
+	}
+	if strings.Contains(string(page), "模拟数据 Generated data") {
+		t.Error("the report's banner about generated sample data shows for the user's own files")
 	}
 	bad := "小区,楼栋,单元,户号,楼层,建筑面积\n北邮家属区（一）,no-such,1,0101,1,50\n"
 	if err := os.WriteFile(filepath.Join(dir, "bad.csv"), []byte(bad), 0o644); err != nil {
@@ -199,5 +240,34 @@ func TestOwnFiles(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"-households", "h.csv"}, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "need -compounds") {
 		t.Errorf("households without compounds: %v", err)
+	}
+}
+
+// TestJSON: -json prints the analyses, in place of the summary.
+func TestJSON(t *testing.T) {
+	var out strings.Builder
+	if err := run(context.Background(), []string{"-json", "-out", t.TempDir()}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		District   string `json:"district"`
+		Indicators struct {
+			Compounds []json.RawMessage `json:"compounds"`
+		} `json:"indicators"`
+		Elevators struct {
+			Summary struct {
+				Stairwells int `json:"stairwells"`
+			} `json:"summary"`
+		} `json:"elevator_plans"`
+		Budget json.RawMessage `json:"programme_budget"`
+	}
+	if err := json.Unmarshal([]byte(out.String()), &v); err != nil {
+		t.Fatalf("-json output: %v", err)
+	}
+	if v.District == "" || len(v.Indicators.Compounds) != sampleCompounds || v.Elevators.Summary.Stairwells == 0 || len(v.Budget) == 0 {
+		t.Errorf("-json: district %q, %d compounds, %d stairwells", v.District, len(v.Indicators.Compounds), v.Elevators.Summary.Stairwells)
+	}
+	if strings.Contains(out.String(), "wrote:") {
+		t.Error("-json also printed the summary")
 	}
 }

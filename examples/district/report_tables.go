@@ -75,7 +75,7 @@ func indicatorsTable(r *results) *table {
 	tot := r.Indicators.Totals
 	t.add(txt("合计 total"), area(tot.RatioArea), area(tot.FootprintArea), percent(tot.BuildingCoverage), area(tot.FloorArea),
 		num(tot.FAR, 2), percent(tot.GreenRatio), num(tot.HouseholdsPerHectare, 1), integer(tot.ElevatorCandidates))
-	t.Note = "建筑密度 = 基底面积 ÷ 用地面积; 容积率 = 总建筑面积 ÷ 用地面积; 绿地率 = 绿地面积 ÷ 用地面积 (footprints and green clipped to the compound; site areas geodesic on WGS84)."
+	t.Note = "建筑密度 = 基底面积 ÷ 用地面积; 容积率 = 总建筑面积 ÷ 用地面积; 绿地率 = 绿地面积 ÷ 用地面积 (footprints and green clipped to the compound; 用地面积 is the surveyed site area where the data give one, else the boundary's geodesic area on WGS84)."
 	if tot.StoreysSynthetic > 0 {
 		t.Note += fmt.Sprintf(" Floor areas of %d buildings rest on generated storeys (模拟数据).", tot.StoreysSynthetic)
 	}
@@ -261,7 +261,7 @@ func notesTable(r *results) *table {
 }
 
 // notes says where the data come from and what is illustrative or generated.
-func notes(r *results, o options) []string {
+func notes(r *results) []string {
 	var n []string
 	if r.District.Attribution != "" {
 		n = append(n, "Data: "+r.District.Attribution+".")
