@@ -78,7 +78,8 @@ var (
 func ParseCRS(s string) (CRS, error) {
 	name := strings.ToLower(strings.TrimSpace(s))
 	switch name {
-	case "wgs84", "wgs-84", "wgs 84", "crs84", "urn:ogc:def:crs:ogc:1.3:crs84", "urn:ogc:def:crs:ogc::crs84":
+	case "wgs84", "wgs-84", "wgs 84", "crs84", "ogc:crs84", "urn:ogc:def:crs:ogc:1.3:crs84", "urn:ogc:def:crs:ogc::crs84",
+		"http://www.opengis.net/def/crs/ogc/1.3/crs84", "https://www.opengis.net/def/crs/ogc/1.3/crs84":
 		return WGS84, nil
 	case "cgcs2000", "cgcs-2000":
 		return CGCS2000, nil
@@ -87,12 +88,17 @@ func ParseCRS(s string) (CRS, error) {
 	case "bd09", "bd-09":
 		return BD09, nil
 	}
+	// The code is what follows "EPSG:", the last colon of an OGC URN (which may carry a
+	// version: urn:ogc:def:crs:EPSG:6.6:4549), or the last slash of an OGC URL
+	// (http://www.opengis.net/def/crs/EPSG/0/4549), as GeoJSON files and GDAL write them.
 	digits := name
-	for _, p := range []string{"urn:ogc:def:crs:epsg::", "urn:ogc:def:crs:epsg:", "epsg:"} {
-		if rest, ok := strings.CutPrefix(name, p); ok {
-			digits = rest
-			break
-		}
+	switch {
+	case strings.HasPrefix(name, "epsg:"):
+		digits = name[len("epsg:"):]
+	case strings.HasPrefix(name, "urn:ogc:def:crs:epsg:"):
+		digits = name[strings.LastIndexByte(name, ':')+1:]
+	case strings.HasPrefix(name, "http://www.opengis.net/def/crs/epsg/"), strings.HasPrefix(name, "https://www.opengis.net/def/crs/epsg/"):
+		digits = name[strings.LastIndexByte(name, '/')+1:]
 	}
 	code, err := strconv.Atoi(digits)
 	if err != nil || digits == "" || digits[0] == '+' || digits[0] == '-' {

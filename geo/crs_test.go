@@ -29,6 +29,9 @@ func TestParseCRS(t *testing.T) {
 		{"EPSG:4527", gk39}, {"4527", gk39}, {"urn:ogc:def:crs:EPSG::4527", gk39},
 		{"EPSG:4548", cm117}, {"EPSG:4498", gk6z20}, {"EPSG:4509", cm6117},
 		{"EPSG:32650", utm50}, {"32750", utm50s},
+		// The forms GeoJSON files and GDAL write: a versioned URN, OGC URLs.
+		{"urn:ogc:def:crs:EPSG:6.6:4548", cm117}, {"http://www.opengis.net/def/crs/EPSG/0/4548", cm117},
+		{"https://www.opengis.net/def/crs/EPSG/0/4490", CGCS2000}, {"http://www.opengis.net/def/crs/OGC/1.3/CRS84", WGS84},
 	}
 	for _, tc := range tests {
 		got, err := ParseCRS(tc.in)
@@ -40,7 +43,7 @@ func TestParseCRS(t *testing.T) {
 
 func TestParseCRSErrors(t *testing.T) {
 	for _, in := range []string{"", "wgs", "gk3", "EPSG:", "EPSG:3857", "4512x", "4555", "4533.0", "+4326",
-		"-4326", "EPSG:32600", "EPSG:32661", "99999999999999999999"} {
+		"-4326", "EPSG:32600", "EPSG:32661", "99999999999999999999", "urn:ogc:def:crs:EPSG:6.6:", "http://www.opengis.net/def/crs/EPSG/0/x"} {
 		c, err := ParseCRS(in)
 		if !errors.Is(err, ErrUnknownCRS) {
 			t.Errorf("ParseCRS(%q) = %v, %v; want an error wrapping ErrUnknownCRS", in, c, err)
