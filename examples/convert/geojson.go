@@ -104,6 +104,17 @@ func readDocument(data []byte, opt readOptions) (*document, error) {
 		if err != nil {
 			return nil, err
 		}
+		// A top-level Feature's legacy "crs" is the document's, as it is a collection's: it
+		// is checked against -from and written anew for the output's CRS, not copied.
+		kept := f.members[:0]
+		for _, m := range f.members {
+			if m.key == "crs" {
+				doc.crs = crsName(m.raw)
+				continue
+			}
+			kept = append(kept, m)
+		}
+		f.members = kept
 		doc.features = []feature{f}
 	default:
 		g, err := readGeometry(data, "geometry", opt, 0)

@@ -346,7 +346,7 @@ func FuzzReadDocument(f *testing.F) {
 		}
 		var buf bytes.Buffer
 		if err := writeDocument(&buf, doc, ""); err != nil {
-			return // a member that is not valid JSON text cannot come from the reader
+			t.Fatalf("writing what the reader accepted: %v", err) // the reader only keeps valid JSON text
 		}
 		again, err := readDocument(buf.Bytes(), readOptions{maxDepth: 8})
 		if err != nil {
@@ -418,4 +418,21 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// A top-level Feature's legacy "crs" is the document's: it is checked against -from, not copied
+// into the output feature, where it would name the input's CRS under the output's.
+func TestFeatureCRSMember(t *testing.T) {
+	in := `{"type":"Feature","crs":{"type":"name","properties":{"name":"http://www.opengis.net/def/crs/EPSG/0/4548"}},` +
+		`"properties":{"name":"x"},"geometry":{"type":"Point","coordinates":[116.4,39.9]}}`
+	code, out, stderr := runForTest(t, in, "-from", "wgs84", "-to", "gcj02")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(out, "4548") {
+		t.Errorf("the input's crs member was copied into the output: %s", out)
+	}
+	if !strings.Contains(stderr, "warning") || !strings.Contains(stderr, "EPSG:4548") {
+		t.Errorf("no warning that the file declares EPSG:4548 but -from is wgs84: %q", stderr)
+	}
 }

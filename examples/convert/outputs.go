@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -95,16 +96,13 @@ func writeKML(path string, _ geo.CRS, doc *document) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
+	// Rendered whole before the file is touched, so that a failure writes nothing.
+	var buf bytes.Buffer
 	name := layerName(path)
-	if err := kml.Write(f, kml.Document{Name: name, Layers: []kml.Layer{{Name: name, Features: fs, NameProperty: "name"}}}); err != nil {
-		f.Close()
+	if err := kml.Write(&buf, kml.Document{Name: name, Layers: []kml.Layer{{Name: name, Features: fs, NameProperty: "name"}}}); err != nil {
 		return err
 	}
-	return f.Close()
+	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 // property is one member of a feature's "properties", decoded, in input order.

@@ -533,8 +533,8 @@ func (rd *reader) assemble(top map[string][]byte, features []*geojson.Feature, s
 		doc.Collection = fc
 	case "Feature":
 		var rf rawFeature
-		for k, raw := range top {
-			_ = rf.set(k, raw)
+		for _, k := range slices.Sorted(maps.Keys(top)) { // sorted: the same error for the same input
+			_ = rf.set(k, top[k])
 		}
 		f, err := rd.feature(&rf)
 		if err != nil {
