@@ -128,7 +128,7 @@ func readHouseholds(file string, r io.Reader) (*roster, error) {
 			return nil, bad("floor", fmt.Errorf("%q is not a floor number from 1 to %d", get("floor"), budget.MaxFloor))
 		}
 		h.Floor = f
-		if h.Area, err = parseArea(get("area_m2")); err != nil {
+		if h.Area, err = budget.ParseAreaWeight(get("area_m2")); err != nil {
 			return nil, bad("area_m2", err)
 		}
 		if s := get("hardship_cap_yuan"); s != "" {
@@ -168,24 +168,6 @@ func readHouseholds(file string, r io.Reader) (*roster, error) {
 		return nil, fmt.Errorf("%s: no households after the header", file)
 	}
 	return ro, nil
-}
-
-// areaMarks are the unit marks a spreadsheet cell may carry after the area.
-var areaMarks = []string{"平方米", "平米", "㎡", "m²", "m2"}
-
-func parseArea(s string) (budget.Weight, error) {
-	t := s
-	for _, m := range areaMarks {
-		if strings.HasSuffix(t, m) {
-			t = strings.TrimSpace(strings.TrimSuffix(t, m))
-			break
-		}
-	}
-	w, err := budget.ParseWeight(t)
-	if err != nil || strings.Contains(t, "/") {
-		return budget.Weight{}, fmt.Errorf("%q is not an area in m² (a decimal number such as 58.60)", s)
-	}
-	return w, nil
 }
 
 func csvError(file string, err error) error {

@@ -108,7 +108,7 @@ func households(raw []json.RawMessage) ([]budget.Household, *apiError) {
 			return nil, bad("area_m2", errors.New("missing"))
 		}
 		var err error
-		if h.Area, err = budget.ParseWeight(text); err != nil {
+		if h.Area, err = budget.ParseAreaWeight(text); err != nil {
 			return nil, bad("area_m2", err)
 		}
 		for _, m := range []struct {
