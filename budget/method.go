@@ -107,8 +107,7 @@ func floorKey(table string, f int) string { return table + `["` + strconv.Itoa(f
 // weigher is a Weighting checked and laid out in dense per-floor tables, so that weighing a
 // stairwell costs no map lookups and no allocation.
 type weigher struct {
-	method Method
-	kind   int // index of method in Methods(): switch on it, not on the string
+	kind int // index of method in Methods(): switch on it, not on the string
 
 	exempt  []bool   // by floor, 0..MaxFloor
 	coef    []Weight // by floor
@@ -137,7 +136,7 @@ func (wt *Weighting) compile() (*weigher, error) {
 		}
 		return nil, schemeErr("method", "%q is not one of %v", string(wt.Method), Methods())
 	}
-	g := &weigher{method: wt.Method, kind: slices.Index(Methods(), wt.Method), exempt: make([]bool, MaxFloor+1)}
+	g := &weigher{kind: slices.Index(Methods(), wt.Method), exempt: make([]bool, MaxFloor+1)}
 	for i, f := range wt.ExemptFloors {
 		field := "exempt_floors[" + strconv.Itoa(i) + "]"
 		if err := checkFloor(field, f); err != nil {

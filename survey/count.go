@@ -28,7 +28,6 @@ type counted struct {
 	owners   []owner // in hash order; never reaches an output unsorted
 	problems []BallotProblem
 	parts    int
-	total    Area
 }
 
 // id returns the ID of owner oi.
@@ -122,7 +121,6 @@ func countPollHash(p *Poll, hash stringHash) (*counted, error) {
 	// Finding the parts that ballots name needs only the checked parts, so it goes with them.
 	var (
 		tmp        []hkey
-		total      Area
 		err        error
 		g          ownerGroups
 		target     []int32
@@ -130,7 +128,7 @@ func countPollHash(p *Poll, hash stringHash) (*counted, error) {
 	)
 	check := func() {
 		var partKeys []hkey
-		partKeys, tmp, total, err = checkParts(p, hash)
+		partKeys, tmp, err = checkParts(p, hash)
 		if err == nil && len(p.Ballots) > 0 {
 			target, slowOwners = ballotParts(p, hash, partKeys, tmp)
 		}
@@ -149,7 +147,7 @@ func countPollHash(p *Poll, hash stringHash) (*counted, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &counted{poll: p, owners: g.owners, parts: n, total: total}
+	c := &counted{poll: p, owners: g.owners, parts: n}
 	if len(p.Ballots) > 0 {
 		c.resolveBallots(target, slowOwners, g.partOwner, g.ownerHash, tmp)
 	}
@@ -160,9 +158,11 @@ func countPollHash(p *Poll, hash stringHash) (*counted, error) {
 const parallelParts = 1 << 15
 
 // checkParts validates the parts and finds duplicate IDs. It returns the parts' keys sorted
-// by hash (for ballots that name parts), a scratch buffer as long, and the total area.
+// by hash (for ballots that name parts) and a scratch buffer as long. It sums the areas only
+// to refuse a total past MaxTotalArea, which the exact comparisons could not hold.
 // Errors: joined *PartError values (ErrInvalidPart), ErrOverflow.
-func checkParts(p *Poll, hash stringHash) (keys, tmp []hkey, total Area, err error) {
+func checkParts(p *Poll, hash stringHash) (keys, tmp []hkey, err error) {
+	var total Area
 	partID := func(i int32) string { return p.Parts[i].ID }
 	var perrs []*PartError
 	keys = make([]hkey, 0, len(p.Parts))
@@ -173,7 +173,7 @@ func checkParts(p *Poll, hash stringHash) (keys, tmp []hkey, total Area, err err
 			continue
 		}
 		if pt.Area > MaxTotalArea-total {
-			return nil, nil, 0, fmt.Errorf("%w: at part %d (%q) the sum passes %s m²", ErrOverflow, i+1, pt.ID, MaxTotalArea)
+			return nil, nil, fmt.Errorf("%w: at part %d (%q) the sum passes %s m²", ErrOverflow, i+1, pt.ID, MaxTotalArea)
 		}
 		total += pt.Area
 		keys = append(keys, hkey{h: hash(pt.ID), i: int32(i)})
@@ -186,7 +186,7 @@ func checkParts(p *Poll, hash stringHash) (keys, tmp []hkey, total Area, err err
 		}
 	})
 	if len(perrs) == 0 {
-		return keys, tmp, total, nil
+		return keys, tmp, nil
 	}
 	slices.SortFunc(perrs, func(a, b *PartError) int { return a.Index - b.Index })
 	var errs []error
@@ -196,7 +196,7 @@ func checkParts(p *Poll, hash stringHash) (keys, tmp []hkey, total Area, err err
 	if len(perrs) > maxPartErrors {
 		errs = append(errs, fmt.Errorf("%w: %d more parts are invalid", ErrInvalidPart, len(perrs)-maxPartErrors))
 	}
-	return nil, nil, 0, errors.Join(errs...)
+	return nil, nil, errors.Join(errs...)
 }
 
 // ownerGroups is the parts merged into owners: owners in hash order, each part's owner, and

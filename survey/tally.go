@@ -124,17 +124,6 @@ func clauseND(c Clause, total, part, agree Count) (n, d int64) {
 	return num.of(c.Measure), den.of(c.Measure)
 }
 
-// holds reports whether every clause of r holds for the given counts.
-func holds(r *Rule, total, part, agree Count) bool {
-	for _, c := range r.Clauses {
-		n, d := clauseND(c, total, part, agree)
-		if d <= 0 || !c.Threshold.meets(n, d, c.Inclusive) {
-			return false
-		}
-	}
-	return true
-}
-
 // Result is the outcome of a tally under one rule, with everything needed to explain it.
 //
 // JSON (the contract of examples/consent): passed, total, participating, agreeing (each
