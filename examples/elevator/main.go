@@ -18,10 +18,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/xiaoqu/xiaoqu/budget"
+	"github.com/xiaoqu/xiaoqu/examples/internal/texttable"
 )
 
 //go:embed sample/households.csv
@@ -79,23 +80,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 // compute reads the two inputs (a file name, or "" for the embedded sample) and applies the
 // scheme.
 func compute(householdsFile, schemeFile string, stderr io.Writer) (*budget.Result, error) {
-	hName, hData := "sample/households.csv (embedded)", sampleHouseholds
-	if householdsFile != "" {
-		b, err := os.ReadFile(householdsFile)
-		if err != nil {
-			return nil, err
+	// Files are read through readers, so that the roster's and the scheme's size limits bound
+	// what is read, not only what is parsed.
+	open := func(path, embeddedName string, embedded []byte) (string, io.ReadCloser, error) {
+		if path == "" {
+			return embeddedName, io.NopCloser(bytes.NewReader(embedded)), nil
 		}
-		hName, hData = householdsFile, b
+		f, err := os.Open(path)
+		return path, f, err
 	}
-	sName, sData := "sample/scheme.json (embedded)", sampleScheme
-	if schemeFile != "" {
-		b, err := os.ReadFile(schemeFile)
-		if err != nil {
-			return nil, err
-		}
-		sName, sData = schemeFile, b
+	hName, hFile, err := open(householdsFile, "sample/households.csv (embedded)", sampleHouseholds)
+	if err != nil {
+		return nil, err
 	}
-	ro, err := readHouseholds(hName, bytes.NewReader(hData))
+	defer hFile.Close()
+	sName, sFile, err := open(schemeFile, "sample/scheme.json (embedded)", sampleScheme)
+	if err != nil {
+		return nil, err
+	}
+	defer sFile.Close()
+	ro, err := readHouseholds(hName, hFile)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +107,7 @@ func compute(householdsFile, schemeFile string, stderr io.Writer) (*budget.Resul
 		fmt.Fprintf(stderr, "elevator: note: %s: ignored columns %s (the roster reads id, floor, area_m2, hardship_cap_yuan, waive, provident_fund_yuan)\n",
 			hName, strings.Join(ro.ignored, ", "))
 	}
-	s, err := budget.DecodeScheme(bytes.NewReader(sData))
+	s, err := budget.DecodeScheme(sFile)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", sName, err)
 	}
@@ -123,13 +127,17 @@ func writeTable(w io.Writer, r *budget.Result) error {
 	}
 	fmt.Fprintf(&b, "total %s yuan, subsidy %s, residents pay %s (method %s, rounded to the %s)\n\n",
 		r.Total.Grouped(), r.Subsidy.Grouped(), r.Residents.Grouped(), r.Method, r.Rounding)
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	// texttable counts a Chinese character as two columns, as terminals show it, so that IDs
+	// such as 一单元401 stay aligned.
 	comp := r.CompensationPool != 0
-	fmt.Fprint(tw, "id\tfloor\tarea m²\tweight\tshare\t")
+	t := texttable.Table{Header: []string{"id", "floor", "area m²", "weight", "share"}, Right: map[int]bool{}}
 	if comp {
-		fmt.Fprint(tw, "comp. paid\tcomp. received\t")
+		t.Header = append(t.Header, "comp. paid", "comp. received")
 	}
-	fmt.Fprint(tw, "provident fund\tcash due\t\n")
+	t.Header = append(t.Header, "provident fund", "cash due")
+	for i := range t.Header {
+		t.Right[i] = true
+	}
 	var share, paid, recv, pf, cash budget.Money
 	for _, h := range r.Households {
 		note := ""
@@ -139,23 +147,23 @@ func writeTable(w io.Writer, r *budget.Result) error {
 		case h.Capped:
 			note = " (capped)"
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s%s\t", h.ID, h.Floor, h.Area, h.Weight, h.Share.Grouped(), note)
+		row := []string{h.ID, strconv.Itoa(h.Floor), h.Area.String(), h.Weight.String(), h.Share.Grouped() + note}
 		if comp {
-			fmt.Fprintf(tw, "%s\t%s\t", h.CompensationPaid.Grouped(), h.CompensationReceived.Grouped())
+			row = append(row, h.CompensationPaid.Grouped(), h.CompensationReceived.Grouped())
 		}
-		fmt.Fprintf(tw, "%s\t%s\t\n", h.ProvidentFund.Grouped(), h.CashDue.Grouped())
+		t.Add(append(row, h.ProvidentFund.Grouped(), h.CashDue.Grouped())...)
 		share += h.Share
 		paid += h.CompensationPaid
 		recv += h.CompensationReceived
 		pf += h.ProvidentFund
 		cash += h.CashDue
 	}
-	fmt.Fprintf(tw, "total\t\t\t\t%s\t", share.Grouped())
+	total := []string{"total", "", "", "", share.Grouped()}
 	if comp {
-		fmt.Fprintf(tw, "%s\t%s\t", paid.Grouped(), recv.Grouped())
+		total = append(total, paid.Grouped(), recv.Grouped())
 	}
-	fmt.Fprintf(tw, "%s\t%s\t\n", pf.Grouped(), cash.Grouped())
-	if err := tw.Flush(); err != nil {
+	t.Add(append(total, pf.Grouped(), cash.Grouped())...)
+	if err := t.Write(&b); err != nil {
 		return err
 	}
 	fmt.Fprintf(&b, "\n%s\n\nHow each amount was derived:\n", r.Summary())

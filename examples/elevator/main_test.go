@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/xiaoqu/xiaoqu/examples/internal/texttable"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/expected.json")
@@ -214,5 +215,33 @@ func TestIgnoredColumns(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), `"share_fen": 50000`) {
 		t.Errorf("output: %s", out.String())
+	}
+}
+
+// Chinese IDs keep the table aligned: every row is as wide, counting a Han character as two
+// columns, as a terminal shows it.
+func TestTableAlignsChineseIDs(t *testing.T) {
+	dir := t.TempDir()
+	roster := filepath.Join(dir, "h.csv")
+	scheme := filepath.Join(dir, "s.json")
+	if err := os.WriteFile(roster, []byte("id,floor,area_m2\n甲101,1,60\n一单元401,4,60\n7,6,60\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(scheme, []byte(`{"total_yuan":"1000","method":"equal"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"-households", roster, "-scheme", scheme}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	table, _, _ := strings.Cut(out.String(), "How each amount was derived")
+	var widths []int
+	for _, l := range strings.Split(table, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && (f[0] == "甲101" || f[0] == "一单元401" || f[0] == "7") {
+			widths = append(widths, texttable.Width(l))
+		}
+	}
+	if len(widths) != 3 || widths[0] != widths[1] || widths[1] != widths[2] {
+		t.Errorf("row widths %v, want three equal:\n%s", widths, out.String())
 	}
 }
