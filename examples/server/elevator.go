@@ -157,9 +157,6 @@ func schemeError(err error) *apiError {
 	return &apiError{Status: status, Field: field, Message: err.Error()}
 }
 
-// householdFields maps the field names of budget.HouseholdError to the request's members.
-var householdFields = map[string]string{"hardship_cap": "hardship_cap_yuan", "provident_fund": "provident_fund_yuan"}
-
 // applyError turns an error of Scheme.Apply into a 422 with budget's message: the input is
 // well-formed but cannot be split (floors out of range, caps that cannot hold, nobody paying).
 func applyError(err error) *apiError {
@@ -168,11 +165,9 @@ func applyError(err error) *apiError {
 	var se *budget.SchemeError
 	switch {
 	case errors.As(err, &he):
-		f := he.Field
-		if m, ok := householdFields[f]; ok {
-			f = m
-		}
-		e.Field = fmt.Sprintf("households[%d].%s", he.Index, f)
+		// Negative amounts, budget's other household errors, are refused before Apply with the
+		// request's own member names; floor and area_m2 are named alike on both sides.
+		e.Field = fmt.Sprintf("households[%d].%s", he.Index, he.Field)
 	case errors.As(err, &se):
 		e.Field = "scheme." + se.Field
 	}

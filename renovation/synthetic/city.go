@@ -110,9 +110,12 @@ func (s Sizes) check() error {
 	case s.Facilities > 0 && s.Kinds != nil && len(s.Kinds) == 0:
 		return fmt.Errorf("synthetic: facilities but no kinds")
 	}
-	for name, v := range map[string]float64{"polygon facilities": s.PolygonFacilities, "holes": s.Holes, "crossing": s.Crossing, "overlapping green": s.OverlappingGreen} {
-		if !(v >= 0 && v <= 1) {
-			return fmt.Errorf("synthetic: share of %s %v is outside 0–1", name, v)
+	for _, sh := range []struct {
+		name string
+		v    float64
+	}{{"polygon facilities", s.PolygonFacilities}, {"holes", s.Holes}, {"crossing", s.Crossing}, {"overlapping green", s.OverlappingGreen}} {
+		if !(sh.v >= 0 && sh.v <= 1) { // in a fixed order: the same error for the same sizes
+			return fmt.Errorf("synthetic: share of %s %v is outside 0–1", sh.name, sh.v)
 		}
 	}
 	for _, k := range s.Kinds {
