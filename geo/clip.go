@@ -92,16 +92,7 @@ func convexClipArea(r, c []orb.Point, s *clipScratch) float64 {
 		in, out = out, in
 	}
 	s.a, s.b = in, out
-	if len(in) < 3 {
-		return 0
-	}
-	// Signed area of the open polygon in, relative to its first point.
-	o := in[0]
-	var sum float64
-	for i := 1; i+1 < len(in); i++ {
-		sum += (in[i][0]-o[0])*(in[i+1][1]-o[1]) - (in[i+1][0]-o[0])*(in[i][1]-o[1])
-	}
-	return math.Abs(sum / 2)
+	return math.Abs(shoelaceOfOverlay(in))
 }
 
 // cutOfClip returns where segment pq crosses the clipping line, given the signed sides of p
