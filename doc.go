@@ -8,7 +8,9 @@
 //	              GCJ-02, BD-09, Gauss-Kruger and UTM zones), geodesic and planar measures,
 //	              validation and repair, overlay, spatial index. It knows nothing of
 //	              renovation. Subpackages geo/geojson, geo/wkt, geo/wkb, geo/kml, geo/gpkg and
-//	              geo/gogeom read and write the formats planners exchange.
+//	              geo/gogeom read and write the formats planners exchange; geo/sun gives
+//	              the sun's position (NOAA/Meeus), solar terms and direct-sun intervals
+//	              among extruded footprints.
 //	budget/       money in integer fen, exact apportionment of a total over weighted shares,
 //	              elevator cost-sharing schemes, subsidies, running costs, programme funding
 //	              and balancing. It knows nothing of buildings or maps.
