@@ -1,0 +1,411 @@
+package network
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/paulmach/orb"
+
+	"github.com/xiaoqu/xiaoqu/geo"
+)
+
+// Way is one OSM way given to Build: its id, its node ids in order, the position of each node
+// (lon/lat degrees, WGS84; Points[i] is the position of Nodes[i]) and its tags.
+type Way struct {
+	ID     int64
+	Nodes  []int64
+	Points []orb.Point
+	Tags   map[string]string
+}
+
+// BuildOptions tune Build. The nil value selects the defaults.
+type BuildOptions struct {
+	// Filter decides whether and how a way is walked, from its tags; nil means WalkFilter.
+	Filter func(tags map[string]string) Access
+}
+
+// Graph is a walking network: junctions (vertices) joined by edges, each edge a chain of
+// OSM way segments whose interior (shape) nodes are kept with their offsets. It is immutable
+// once built and safe for concurrent use.
+type Graph struct {
+	// vertices
+	vertID []int64     // OSM node id (or the weighted graph's vertex id)
+	vertPt []orb.Point // nil for a weighted graph
+	comp   []int32     // connected component, numbered from 0 by lowest vertex index
+
+	// CSR adjacency: the arcs leaving vertex v are first[v]:first[v+1]
+	first   []int32
+	arcTo   []int32
+	arcEdge []int32
+	arcW    []float64
+
+	// edges
+	edgeFrom, edgeTo []int32
+	edgeLen          []float64 // metres (weighted: the forward cost, or the reverse cost if there is none)
+	edgeNoThrough    []bool
+	edgeWay          []int64
+	shapeFirst       []int32 // shape nodes of edge e: shapeFirst[e]:shapeFirst[e+1]
+	shapeID          []int64
+	shapePt          []orb.Point
+	shapeOff         []float64 // metres from edgeFrom along the edge
+
+	// node lookup: lookID sorted; lookRef[i] >= 0 is a vertex, < 0 the shape node -lookRef[i]-1
+	lookID  []int64
+	lookRef []int32
+
+	noThrough bool // some edge is NoThrough
+	weighted  bool
+	ncomp     int
+	stats     Stats
+
+	snapOnce sync.Once
+	snapIdx  *geo.Index[int32] // segment index for Snap: shape-array position of the segment start, see snapSegment
+}
+
+// Stats counts what Build made of its input.
+type Stats struct {
+	Nodes        int     // OSM nodes on the graph (vertices and shape nodes)
+	Vertices     int     // junctions and way ends
+	Edges        int     // contracted edges, each walkable both ways (weighted: each input edge)
+	Segments     int     // way segments between consecutive nodes
+	Components   int     // connected components, ignoring no-through rules
+	LengthMetres float64 // total length of the edges
+	Ways         int     // input ways on the graph
+	Excluded     int     // input ways the filter excluded
+	Degenerate   int     // walkable ways with fewer than two distinct nodes, left out
+	NoThrough    int     // ways on the graph marked NoThrough
+}
+
+// Stats returns the counts of the graph.
+func (g *Graph) Stats() Stats { return g.stats }
+
+// noteOfNode is what Build learns of one OSM node.
+type noteOfNode struct {
+	pt     orb.Point
+	degree int32 // way segments that end at the node
+	end    bool  // first or last node of a way
+	index  int32 // vertex index, or -1 for a shape node
+}
+
+// Build makes the walking graph of ways. Ways are taken in increasing ID order (the order of
+// the input does not matter); consecutive repeats of a node are dropped; a walkable way with
+// fewer than two distinct nodes is left out and counted in Stats.Degenerate.
+//
+// Errors name the way and node: Points not as long as Nodes, a coordinate that is NaN,
+// infinite or outside ±180°/±90°, or one node id given two different positions.
+func Build(ways []Way, opts *BuildOptions) (*Graph, error) {
+	filter := WalkFilter
+	if opts != nil && opts.Filter != nil {
+		filter = opts.Filter
+	}
+	order := make([]int, 0, len(ways))
+	access := make([]Access, len(ways))
+	g := &Graph{}
+	totalNodes := 0
+	for i := range ways {
+		w := &ways[i]
+		if len(w.Points) != len(w.Nodes) {
+			return nil, fmt.Errorf("network: way %d has %d nodes but %d points", w.ID, len(w.Nodes), len(w.Points))
+		}
+		a := filter(w.Tags)
+		access[i] = a
+		if a == Excluded {
+			g.stats.Excluded++
+			continue
+		}
+		distinct := 0
+		for j := range w.Nodes {
+			if j == 0 || w.Nodes[j] != w.Nodes[j-1] {
+				distinct++
+			}
+		}
+		if distinct < 2 {
+			g.stats.Degenerate++
+			continue
+		}
+		order = append(order, i)
+		totalNodes += len(w.Nodes)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ways[a].ID, ways[b].ID) })
+
+	// Pass 1: every node's position, degree and whether a way ends there.
+	notes := make(map[int64]*noteOfNode, totalNodes/2+1)
+	pool := make([]noteOfNode, 0, totalNodes/2+1)
+	for _, i := range order {
+		w := &ways[i]
+		prev := int64(0)
+		last := lastDistinct(w.Nodes)
+		for j, id := range w.Nodes {
+			if j > 0 && id == prev {
+				if w.Points[j] != w.Points[j-1] {
+					return nil, fmt.Errorf("network: way %d: node %d has two positions, %v and %v", w.ID, id, w.Points[j-1], w.Points[j])
+				}
+				continue
+			}
+			p := w.Points[j]
+			if !validLonLat(p) {
+				return nil, fmt.Errorf("network: way %d: node %d has position %v, not a lon/lat in degrees", w.ID, id, p)
+			}
+			n := notes[id]
+			if n == nil {
+				if len(pool) == cap(pool) {
+					pool = make([]noteOfNode, 0, 1024)
+				}
+				pool = append(pool, noteOfNode{pt: p, index: -1})
+				n = &pool[len(pool)-1]
+				notes[id] = n
+			} else if n.pt != p {
+				return nil, fmt.Errorf("network: way %d: node %d has two positions, %v and %v", w.ID, id, n.pt, p)
+			}
+			isEnd := j == 0 || j == last
+			if isEnd {
+				n.end = true
+				n.degree++
+			} else {
+				n.degree += 2
+			}
+			prev = id
+		}
+	}
+
+	// Vertices: way ends and nodes where the degree is not 2, numbered by increasing id.
+	for id, n := range notes {
+		if n.end || n.degree != 2 {
+			g.vertID = append(g.vertID, id)
+		}
+	}
+	slices.Sort(g.vertID)
+	g.vertPt = make([]orb.Point, len(g.vertID))
+	for v, id := range g.vertID {
+		n := notes[id]
+		n.index = int32(v)
+		g.vertPt[v] = n.pt
+	}
+
+	// Pass 2: cut each way at its vertices into edges.
+	g.shapeFirst = append(g.shapeFirst, 0)
+	for _, i := range order {
+		w := &ways[i]
+		a := access[i]
+		if a == NoThrough {
+			g.stats.NoThrough++
+			g.noThrough = true
+		}
+		g.stats.Ways++
+		from := int32(-1)
+		var off float64
+		var prevPt orb.Point
+		prev := int64(0)
+		for j, id := range w.Nodes {
+			if j > 0 && id == prev {
+				continue
+			}
+			n := notes[id]
+			if from >= 0 {
+				off += geo.Distance(prevPt, n.pt)
+				g.stats.Segments++
+			}
+			if n.index >= 0 {
+				if from >= 0 {
+					g.edgeFrom = append(g.edgeFrom, from)
+					g.edgeTo = append(g.edgeTo, n.index)
+					g.edgeLen = append(g.edgeLen, off)
+					g.edgeNoThrough = append(g.edgeNoThrough, a == NoThrough)
+					g.edgeWay = append(g.edgeWay, w.ID)
+					g.shapeFirst = append(g.shapeFirst, int32(len(g.shapeID)))
+					g.stats.LengthMetres += off
+				}
+				from, off = n.index, 0
+			} else {
+				g.shapeID = append(g.shapeID, id)
+				g.shapePt = append(g.shapePt, n.pt)
+				g.shapeOff = append(g.shapeOff, off)
+			}
+			prevPt, prev = n.pt, id
+		}
+	}
+	if len(g.vertID) > math.MaxInt32/2 || len(g.edgeFrom) > math.MaxInt32/4 {
+		return nil, fmt.Errorf("network: %d vertices and %d edges are more than a graph holds", len(g.vertID), len(g.edgeFrom))
+	}
+	g.finish(nil, nil)
+	return g, nil
+}
+
+// lastDistinct returns the index of the last node of nodes after which only repeats follow.
+func lastDistinct(nodes []int64) int {
+	last := len(nodes) - 1
+	for last > 0 && nodes[last] == nodes[last-1] {
+		last--
+	}
+	return last
+}
+
+// validLonLat reports whether p is a finite lon/lat in degrees.
+func validLonLat(p orb.Point) bool {
+	return p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90
+}
+
+// finish builds the CSR arcs, the components and the node lookup. fwd and rev are the arc
+// weights of each edge (negative: no arc); nil means edgeLen both ways.
+func (g *Graph) finish(fwd, rev []float64) {
+	nv := len(g.vertID)
+	ne := len(g.edgeFrom)
+	g.first = make([]int32, nv+1)
+	has := func(w []float64, e int) bool { return w == nil || w[e] >= 0 }
+	for e := 0; e < ne; e++ {
+		if has(fwd, e) {
+			g.first[g.edgeFrom[e]+1]++
+		}
+		if has(rev, e) {
+			g.first[g.edgeTo[e]+1]++
+		}
+	}
+	for v := 0; v < nv; v++ {
+		g.first[v+1] += g.first[v]
+	}
+	na := g.first[nv]
+	g.arcTo = make([]int32, na)
+	g.arcEdge = make([]int32, na)
+	g.arcW = make([]float64, na)
+	fill := slices.Clone(g.first[:nv])
+	add := func(u, v int32, e int, w float64) {
+		k := fill[u]
+		fill[u]++
+		g.arcTo[k], g.arcEdge[k], g.arcW[k] = v, int32(e), w
+	}
+	for e := 0; e < ne; e++ {
+		if has(fwd, e) {
+			w := g.edgeLen[e]
+			if fwd != nil {
+				w = fwd[e]
+			}
+			add(g.edgeFrom[e], g.edgeTo[e], e, w)
+		}
+		if has(rev, e) {
+			w := g.edgeLen[e]
+			if rev != nil {
+				w = rev[e]
+			}
+			add(g.edgeTo[e], g.edgeFrom[e], e, w)
+		}
+	}
+
+	// Components by union-find over the edges, whatever their direction.
+	parent := make([]int32, nv)
+	for v := range parent {
+		parent[v] = int32(v)
+	}
+	find := func(v int32) int32 {
+		for parent[v] != v {
+			parent[v] = parent[parent[v]]
+			v = parent[v]
+		}
+		return v
+	}
+	for e := 0; e < ne; e++ {
+		a, b := find(g.edgeFrom[e]), find(g.edgeTo[e])
+		if a != b {
+			if a < b {
+				parent[b] = a
+			} else {
+				parent[a] = b
+			}
+		}
+	}
+	g.comp = make([]int32, nv)
+	label := make([]int32, nv)
+	for v := range label {
+		label[v] = -1
+	}
+	for v := 0; v < nv; v++ {
+		r := find(int32(v))
+		if label[r] < 0 {
+			label[r] = int32(g.ncomp)
+			g.ncomp++
+		}
+		g.comp[v] = label[r]
+	}
+
+	// Lookup of every node id.
+	ns := len(g.shapeID)
+	g.lookID = make([]int64, 0, nv+ns)
+	g.lookRef = make([]int32, 0, nv+ns)
+	g.lookID = append(g.lookID, g.vertID...)
+	for v := 0; v < nv; v++ {
+		g.lookRef = append(g.lookRef, int32(v))
+	}
+	g.lookID = append(g.lookID, g.shapeID...)
+	for s := 0; s < ns; s++ {
+		g.lookRef = append(g.lookRef, -int32(s)-1)
+	}
+	if ns > 0 {
+		idx := make([]int32, len(g.lookID))
+		for i := range idx {
+			idx[i] = int32(i)
+		}
+		slices.SortFunc(idx, func(a, b int32) int { return cmp.Compare(g.lookID[a], g.lookID[b]) })
+		ids := make([]int64, len(idx))
+		refs := make([]int32, len(idx))
+		for i, k := range idx {
+			ids[i], refs[i] = g.lookID[k], g.lookRef[k]
+		}
+		g.lookID, g.lookRef = ids, refs
+	}
+
+	g.stats.Nodes = nv + ns
+	g.stats.Vertices = nv
+	g.stats.Edges = ne
+	g.stats.Components = g.ncomp
+}
+
+// WeightedEdge is one edge of a plain weighted graph, as pgRouting stores it: from Source to
+// Target at Cost, and back at ReverseCost; a negative cost means that direction does not exist.
+type WeightedEdge struct {
+	ID                int64
+	Source, Target    int64
+	Cost, ReverseCost float64
+}
+
+// BuildWeighted makes a graph of plain weighted directed edges (no geometry: Snap finds
+// nothing, and Locate finds the vertices only). Vertices are the distinct Source and Target
+// ids; an edge with both costs negative still joins its ends for Component. It is for
+// comparisons with other routers (pgRouting, pandana) and for graphs not from OSM.
+//
+// Errors name the edge: a cost that is NaN or infinite.
+func BuildWeighted(edges []WeightedEdge) (*Graph, error) {
+	g := &Graph{weighted: true}
+	ids := make([]int64, 0, 2*len(edges))
+	for _, e := range edges {
+		if math.IsNaN(e.Cost) || math.IsInf(e.Cost, 0) || math.IsNaN(e.ReverseCost) || math.IsInf(e.ReverseCost, 0) {
+			return nil, fmt.Errorf("network: edge %d has cost %v and reverse cost %v; both must be finite", e.ID, e.Cost, e.ReverseCost)
+		}
+		ids = append(ids, e.Source, e.Target)
+	}
+	slices.Sort(ids)
+	g.vertID = slices.Compact(ids)
+	index := func(id int64) int32 {
+		i, _ := slices.BinarySearch(g.vertID, id)
+		return int32(i)
+	}
+	fwd := make([]float64, len(edges))
+	rev := make([]float64, len(edges))
+	g.shapeFirst = make([]int32, len(edges)+1)
+	for i, e := range edges {
+		g.edgeFrom = append(g.edgeFrom, index(e.Source))
+		g.edgeTo = append(g.edgeTo, index(e.Target))
+		l := e.Cost
+		if l < 0 {
+			l = e.ReverseCost
+		}
+		g.edgeLen = append(g.edgeLen, max(l, 0))
+		g.edgeNoThrough = append(g.edgeNoThrough, false)
+		g.edgeWay = append(g.edgeWay, e.ID)
+		fwd[i], rev[i] = e.Cost, e.ReverseCost
+		g.stats.LengthMetres += max(l, 0)
+	}
+	g.finish(fwd, rev)
+	return g, nil
+}
