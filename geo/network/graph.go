@@ -82,14 +82,6 @@ type Stats struct {
 // Stats returns the counts of the graph.
 func (g *Graph) Stats() Stats { return g.stats }
 
-// noteOfNode is what Build learns of one OSM node.
-type noteOfNode struct {
-	pt     orb.Point
-	degree int32 // way segments that end at the node
-	end    bool  // first or last node of a way
-	index  int32 // vertex index, or -1 for a shape node
-}
-
 // Build makes the walking graph of ways. Ways are taken in increasing ID order (the order of
 // the input does not matter); consecutive repeats of a node are dropped; a walkable way with
 // fewer than two distinct nodes is left out and counted in Stats.Degenerate.
@@ -127,67 +119,106 @@ func Build(ways []Way, opts *BuildOptions) (*Graph, error) {
 			continue
 		}
 		order = append(order, i)
-		totalNodes += len(w.Nodes)
+		totalNodes += distinct
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ways[a].ID, ways[b].ID) })
 
-	// Pass 1: every node's position, degree and whether a way ends there.
-	notes := make(map[int64]*noteOfNode, totalNodes/2+1)
-	pool := make([]noteOfNode, 0, totalNodes/2+1)
+	// Pass 1: number the distinct nodes densely in order of first appearance, and learn each
+	// one's position, degree (way segments ending there) and whether a way ends there. occ
+	// lists the node of every occurrence, way after way.
+	dense := make(map[int64]int32, totalNodes/2+1)
+	guess := totalNodes/2 + 1
+	var (
+		nodeID  = make([]int64, 0, guess)
+		nodePt  = make([]orb.Point, 0, guess)
+		nodeE   = make([]ecef, 0, guess)
+		degree  = make([]int32, 0, guess)
+		wayEnd  = make([]bool, 0, guess)
+		occ     = make([]int32, 0, totalNodes)
+		occLen  = make([]float64, 0, totalNodes) // length of the segment ending at the occurrence
+		occFrom = make([]int32, 0, len(order)+1) // occ[occFrom[k]:occFrom[k+1]] is way order[k]
+	)
 	for _, i := range order {
 		w := &ways[i]
-		prev := int64(0)
+		occFrom = append(occFrom, int32(len(occ)))
 		last := lastDistinct(w.Nodes)
+		var prevE ecef
+		var prevP orb.Point
 		for j, id := range w.Nodes {
-			if j > 0 && id == prev {
+			if j > 0 && id == w.Nodes[j-1] {
 				if w.Points[j] != w.Points[j-1] {
 					return nil, fmt.Errorf("network: way %d: node %d has two positions, %v and %v", w.ID, id, w.Points[j-1], w.Points[j])
 				}
 				continue
 			}
 			p := w.Points[j]
-			if !validLonLat(p) {
-				return nil, fmt.Errorf("network: way %d: node %d has position %v, not a lon/lat in degrees", w.ID, id, p)
-			}
-			n := notes[id]
-			if n == nil {
-				if len(pool) == cap(pool) {
-					pool = make([]noteOfNode, 0, 1024)
+			n, seen := dense[id]
+			if !seen {
+				if !validLonLat(p) {
+					return nil, fmt.Errorf("network: way %d: node %d has position %v, not a lon/lat in degrees", w.ID, id, p)
 				}
-				pool = append(pool, noteOfNode{pt: p, index: -1})
-				n = &pool[len(pool)-1]
-				notes[id] = n
-			} else if n.pt != p {
-				return nil, fmt.Errorf("network: way %d: node %d has two positions, %v and %v", w.ID, id, n.pt, p)
+				n = int32(len(nodeID))
+				dense[id] = n
+				nodeID = append(nodeID, id)
+				nodePt = append(nodePt, p)
+				nodeE = append(nodeE, toECEF(p))
+				degree = append(degree, 0)
+				wayEnd = append(wayEnd, false)
+			} else if nodePt[n] != p {
+				return nil, fmt.Errorf("network: way %d: node %d has two positions, %v and %v", w.ID, id, nodePt[n], p)
 			}
-			isEnd := j == 0 || j == last
-			if isEnd {
-				n.end = true
-				n.degree++
+			e := nodeE[n]
+			if j == 0 {
+				occLen = append(occLen, 0)
 			} else {
-				n.degree += 2
+				occLen = append(occLen, segmentLength(prevP, p, prevE, e))
 			}
-			prev = id
+			prevE, prevP = e, p
+			if j == 0 || j == last {
+				wayEnd[n] = true
+				degree[n]++
+			} else {
+				degree[n] += 2
+			}
+			occ = append(occ, n)
 		}
+	}
+	occFrom = append(occFrom, int32(len(occ)))
+	if len(nodeID) > math.MaxInt32/2 || len(occ) > math.MaxInt32/2 {
+		return nil, fmt.Errorf("network: %d nodes in %d way nodes are more than a graph holds", len(nodeID), len(occ))
 	}
 
 	// Vertices: way ends and nodes where the degree is not 2, numbered by increasing id.
-	for id, n := range notes {
-		if n.end || n.degree != 2 {
-			g.vertID = append(g.vertID, id)
+	vertexOf := make([]int32, len(nodeID))
+	var verts []idRef
+	for n := range nodeID {
+		vertexOf[n] = -1
+		if wayEnd[n] || degree[n] != 2 {
+			verts = append(verts, idRef{nodeID[n], int32(n)})
 		}
 	}
-	slices.Sort(g.vertID)
-	g.vertPt = make([]orb.Point, len(g.vertID))
-	for v, id := range g.vertID {
-		n := notes[id]
-		n.index = int32(v)
-		g.vertPt[v] = n.pt
+	slices.SortFunc(verts, compareIDRef)
+	g.vertID = make([]int64, len(verts))
+	g.vertPt = make([]orb.Point, len(verts))
+	for v, vr := range verts {
+		vertexOf[vr.ref] = int32(v)
+		g.vertID[v], g.vertPt[v] = vr.id, nodePt[vr.ref]
 	}
+	nshape := len(nodeID) - len(verts)
+	g.shapeID = make([]int64, 0, nshape)
+	g.shapePt = make([]orb.Point, 0, nshape)
+	g.shapeOff = make([]float64, 0, nshape)
+	nedge := len(occ) - len(order) - nshape // segments less those with a shape node at their end
+	g.edgeFrom = make([]int32, 0, nedge)
+	g.edgeTo = make([]int32, 0, nedge)
+	g.edgeLen = make([]float64, 0, nedge)
+	g.edgeNoThrough = make([]bool, 0, nedge)
+	g.edgeWay = make([]int64, 0, nedge)
+	g.shapeFirst = make([]int32, 0, nedge+1)
 
 	// Pass 2: cut each way at its vertices into edges.
 	g.shapeFirst = append(g.shapeFirst, 0)
-	for _, i := range order {
+	for k, i := range order {
 		w := &ways[i]
 		a := access[i]
 		if a == NoThrough {
@@ -197,42 +228,41 @@ func Build(ways []Way, opts *BuildOptions) (*Graph, error) {
 		g.stats.Ways++
 		from := int32(-1)
 		var off float64
-		var prevPt orb.Point
-		prev := int64(0)
-		for j, id := range w.Nodes {
-			if j > 0 && id == prev {
-				continue
-			}
-			n := notes[id]
-			if from >= 0 {
-				off += geo.Distance(prevPt, n.pt)
+		for o := occFrom[k]; o < occFrom[k+1]; o++ {
+			n := occ[o]
+			if o > occFrom[k] {
+				off += occLen[o]
 				g.stats.Segments++
 			}
-			if n.index >= 0 {
+			if v := vertexOf[n]; v >= 0 {
 				if from >= 0 {
 					g.edgeFrom = append(g.edgeFrom, from)
-					g.edgeTo = append(g.edgeTo, n.index)
+					g.edgeTo = append(g.edgeTo, v)
 					g.edgeLen = append(g.edgeLen, off)
 					g.edgeNoThrough = append(g.edgeNoThrough, a == NoThrough)
 					g.edgeWay = append(g.edgeWay, w.ID)
 					g.shapeFirst = append(g.shapeFirst, int32(len(g.shapeID)))
 					g.stats.LengthMetres += off
 				}
-				from, off = n.index, 0
+				from, off = v, 0
 			} else {
-				g.shapeID = append(g.shapeID, id)
-				g.shapePt = append(g.shapePt, n.pt)
+				g.shapeID = append(g.shapeID, nodeID[n])
+				g.shapePt = append(g.shapePt, nodePt[n])
 				g.shapeOff = append(g.shapeOff, off)
 			}
-			prevPt, prev = n.pt, id
 		}
-	}
-	if len(g.vertID) > math.MaxInt32/2 || len(g.edgeFrom) > math.MaxInt32/4 {
-		return nil, fmt.Errorf("network: %d vertices and %d edges are more than a graph holds", len(g.vertID), len(g.edgeFrom))
 	}
 	g.finish(nil, nil)
 	return g, nil
 }
+
+// idRef is a node id with an index, sorted by id.
+type idRef struct {
+	id  int64
+	ref int32
+}
+
+func compareIDRef(a, b idRef) int { return cmp.Compare(a.id, b.id) }
 
 // lastDistinct returns the index of the last node of nodes after which only repeats follow.
 func lastDistinct(nodes []int64) int {
@@ -329,30 +359,23 @@ func (g *Graph) finish(fwd, rev []float64) {
 		g.comp[v] = label[r]
 	}
 
-	// Lookup of every node id.
+	// Lookup of every node id: the vertices (sorted already) merged with the sorted shape nodes.
 	ns := len(g.shapeID)
+	shapes := make([]idRef, ns)
+	for s, id := range g.shapeID {
+		shapes[s] = idRef{id, -int32(s) - 1}
+	}
+	slices.SortFunc(shapes, compareIDRef)
 	g.lookID = make([]int64, 0, nv+ns)
 	g.lookRef = make([]int32, 0, nv+ns)
-	g.lookID = append(g.lookID, g.vertID...)
-	for v := 0; v < nv; v++ {
-		g.lookRef = append(g.lookRef, int32(v))
-	}
-	g.lookID = append(g.lookID, g.shapeID...)
-	for s := 0; s < ns; s++ {
-		g.lookRef = append(g.lookRef, -int32(s)-1)
-	}
-	if ns > 0 {
-		idx := make([]int32, len(g.lookID))
-		for i := range idx {
-			idx[i] = int32(i)
+	for v, s := 0, 0; v < nv || s < ns; {
+		if s == ns || v < nv && g.vertID[v] < shapes[s].id {
+			g.lookID, g.lookRef = append(g.lookID, g.vertID[v]), append(g.lookRef, int32(v))
+			v++
+		} else {
+			g.lookID, g.lookRef = append(g.lookID, shapes[s].id), append(g.lookRef, shapes[s].ref)
+			s++
 		}
-		slices.SortFunc(idx, func(a, b int32) int { return cmp.Compare(g.lookID[a], g.lookID[b]) })
-		ids := make([]int64, len(idx))
-		refs := make([]int32, len(idx))
-		for i, k := range idx {
-			ids[i], refs[i] = g.lookID[k], g.lookRef[k]
-		}
-		g.lookID, g.lookRef = ids, refs
 	}
 
 	g.stats.Nodes = nv + ns

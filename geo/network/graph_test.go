@@ -65,7 +65,7 @@ func TestBuildStats(t *testing.T) {
 	g := testGraph(t)
 	want := Stats{Nodes: 9, Vertices: 7, Edges: 5, Segments: 7, Components: 2,
 		LengthMetres: dist(1, 2, 3, 4) + dist(3, 5, 6, 7) + dist(8, 9), Ways: 5, Excluded: 1, NoThrough: 1}
-	if d := cmp.Diff(want, g.Stats(), cmpopts.EquateApprox(0, 1e-9)); d != "" {
+	if d := cmp.Diff(want, g.Stats(), cmpopts.EquateApprox(0, 1e-6)); d != "" {
 		t.Errorf("Stats (-want +got):\n%s", d)
 	}
 	if _, ok := g.Locate(10); ok {
@@ -117,7 +117,7 @@ func TestSearch(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d := cmp.Diff(tt.want, r.Within(), cmpopts.EquateApprox(0, 1e-9)); d != "" {
+			if d := cmp.Diff(tt.want, r.Within(), cmpopts.EquateApprox(0, 1e-6)); d != "" {
 				t.Errorf("Within (-want +got):\n%s", d)
 			}
 		})
