@@ -28,12 +28,12 @@ func (a Access) String() string {
 }
 
 // walkableHighway lists the highway=* values the default filter walks; every other value
-// (motorway, motorway_link, construction, proposed, abandoned, raceway, bus_guideway,
-// busway, escape, …) is excluded unless foot=yes|designated|permissive says otherwise.
+// (motorway, motorway_link, platform, construction, proposed, abandoned, raceway,
+// bus_guideway, busway, escape, …) is excluded unless foot=yes|designated|permissive says otherwise.
 var walkableHighway = map[string]bool{
 	"footway": true, "path": true, "pedestrian": true, "steps": true, "living_street": true,
 	"residential": true, "service": true, "unclassified": true, "road": true, "track": true,
-	"cycleway": true, "bridleway": true, "corridor": true, "elevator": true, "platform": true,
+	"cycleway": true, "bridleway": true, "corridor": true, "elevator": true,
 	"tertiary": true, "tertiary_link": true, "secondary": true, "secondary_link": true,
 	"primary": true, "primary_link": true, "trunk": true, "trunk_link": true,
 }
@@ -54,10 +54,11 @@ var footAllowed = map[string]bool{"yes": true, "designated": true, "permissive":
 // WalkFilter is the default walk filter: how a way with these OSM tags may be walked.
 //
 //   - A way needs a highway=* tag. footway, path, pedestrian, steps, living_street,
-//     residential, service, unclassified, road, track, cycleway, bridleway, corridor, elevator,
-//     platform and the primary, secondary, tertiary and trunk classes with their _link roads
-//     are walkable; motorways and every other value are not, unless foot=yes, designated,
-//     permissive or official says so. construction, proposed, abandoned, razed and disused
+//     residential, service, unclassified, road, track, cycleway, bridleway, corridor,
+//     elevator and the primary, secondary, tertiary and trunk classes with their _link roads
+//     are walkable; motorways, platform (bus platforms are mapped as stubs beside the road,
+//     and the stop is reached from the street) and every other value are not, unless
+//     foot=yes, designated, permissive or official says so. construction, proposed, abandoned, razed and disused
 //     are never walkable.
 //   - foot=no excludes a way; so does access=no, unless foot=* allows walking.
 //   - access=private, destination, customers, delivery or residents, or foot=private,

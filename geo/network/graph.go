@@ -77,6 +77,7 @@ type Stats struct {
 	Excluded     int     // input ways the filter excluded
 	Degenerate   int     // walkable ways with fewer than two distinct nodes, left out
 	NoThrough    int     // ways on the graph marked NoThrough
+	MissingNodes int     // FromOSM: node references of walkable ways without a position, cut out
 }
 
 // Stats returns the counts of the graph.
