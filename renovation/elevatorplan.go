@@ -96,6 +96,9 @@ type ElevatorPlanOptions struct {
 	MaxVisits int
 	// Progress, if set, is called after each stairwell with the number done and the total.
 	Progress func(done, total int)
+	// Shafts, if set, places and checks every stairwell's shaft and counts the sunlight it
+	// takes (AssessShafts): see ElevatorPlan.Shaft and Sunlight.
+	Shafts *ShaftOptions
 }
 
 // ElevatorPlans is the result of PlanElevators: one plan per candidate stairwell in model
@@ -106,6 +109,10 @@ type ElevatorPlans struct {
 	Basis   string              `json:"basis"`
 	Plans   []ElevatorPlan      `json:"plans"`
 	Summary ElevatorPlanSummary `json:"summary"`
+	// SunlightStandard is the standard the shafts' sunlight was counted by, and Shafts the
+	// full assessment (footprints, clearances), when ElevatorPlanOptions.Shafts was set.
+	SunlightStandard *SunlightStandard `json:"sunlight_standard,omitempty"`
+	Shafts           *ShaftReport      `json:"-"`
 }
 
 // ElevatorPlan is one stairwell's elevator plan (一单元一策): who decides and how the vote
@@ -132,6 +139,14 @@ type ElevatorPlan struct {
 	Households []ElevatorPlanRow `json:"households"`
 	// Note says what could not be planned and why, e.g. a building without a roster.
 	Note string `json:"note,omitempty"`
+	// Shaft says whether the stairwell's shaft fits, and why; Sunlight lists the
+	// neighbouring households whose sunlight it takes, with their compensation (the sum is
+	// Cost.NeighbourCompensation). Both are set only when ElevatorPlanOptions.Shafts is. A
+	// shaft that does not fit puts the stairwell among the waiting; one that takes a
+	// neighbour's sunlight below the standard makes a ready stairwell one of few objectors,
+	// with that neighbour to visit.
+	Shaft    *ShaftFit      `json:"shaft,omitzero"`
+	Sunlight []SunlightLoss `json:"sunlight,omitzero"`
 }
 
 // ElevatorCost is a cost-sharing scheme applied to one stairwell (budget.Calculator.ApplyTotal):
@@ -146,6 +161,9 @@ type ElevatorCost struct {
 	Residents budget.Money `json:"residents"`
 	// CompensationPool is what the paying households pay the low floors (0 if none).
 	CompensationPool budget.Money `json:"compensation_pool"`
+	// NeighbourCompensation is what is owed to neighbours for the sunlight the shaft takes
+	// (ElevatorPlan.Sunlight); it is part of Total, so the households share it.
+	NeighbourCompensation budget.Money `json:"neighbour_compensation,omitempty"`
 	// Summary says in one line how the residents' amount was reached and split.
 	Summary    string          `json:"summary"`
 	Households []HouseholdCost `json:"households"`
@@ -235,6 +253,11 @@ type ElevatorPlanSummary struct {
 	Passed int `json:"passed"`
 	// NoRoster counts the stairwells of buildings with no household roster (no tally, no cost).
 	NoRoster int `json:"no_roster,omitempty"`
+	// ShaftsNotFitting counts the stairwells whose shaft does not fit, and BelowStandard the
+	// neighbouring households a shaft takes below the sunlight standard (counted once per
+	// shaft), when shafts were assessed.
+	ShaftsNotFitting int `json:"shafts_not_fitting,omitempty"`
+	BelowStandard    int `json:"sunlight_below_standard,omitempty"`
 	// Households counts the households in stairwells with a cost table.
 	Households int `json:"households"`
 	// Total, Subsidy and Residents sum the cost tables: total cost, subsidy and the residents'
@@ -329,13 +352,23 @@ func PlanElevators(ctx context.Context, d *District, o ElevatorPlanOptions) (*El
 	}
 	out := &ElevatorPlans{Rule: rule.Name, Plans: make([]ElevatorPlan, 0, len(cands))}
 	out.Basis = ruleBasis(&rule)
+	if o.Shafts != nil {
+		if out.Shafts, err = AssessShafts(ctx, d, *o.Shafts); err != nil {
+			return nil, fmt.Errorf("elevator plans: %w", err)
+		}
+		out.SunlightStandard = &out.Shafts.Standard
+	}
 	p := planner{rule: &rule, calc: calc, maxVisits: o.MaxVisits, overrides: map[*budget.Scheme]*budget.Calculator{}}
 	for i := range cands {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		ref := refs[i]
-		plan, err := p.plan(cands[i], ref, o.Stairwells[cands[i].Key()])
+		var shaft *ShaftAssessment
+		if out.Shafts != nil {
+			shaft = &out.Shafts.Shafts[i]
+		}
+		plan, err := p.plan(cands[i], ref, o.Stairwells[cands[i].Key()], shaft, o.Shafts)
 		if err != nil {
 			return nil, &StairwellError{Key: cands[i].Key(), Compound: ref.c.Label(), Building: ref.b.Label(), Err: err}
 		}
@@ -444,7 +477,7 @@ type planner struct {
 	hh        []budget.Household
 }
 
-func (p *planner) plan(cand StairwellCandidate, ref stairwellRef, in StairwellInput) (ElevatorPlan, error) {
+func (p *planner) plan(cand StairwellCandidate, ref stairwellRef, in StairwellInput, shaft *ShaftAssessment, so *ShaftOptions) (ElevatorPlan, error) {
 	plan := ElevatorPlan{Stairwell: cand, Canvassed: len(in.Ballots) > 0, Visit: []survey.Visit{}, Households: []ElevatorPlanRow{}}
 	if ref.u == nil || len(ref.u.Households) == 0 {
 		if len(in.Ballots) > 0 || len(in.Objections) > 0 || len(in.Occupied) > 0 || len(in.Relief) > 0 {
@@ -452,7 +485,8 @@ func (p *planner) plan(cand StairwellCandidate, ref stairwellRef, in StairwellIn
 		}
 		plan.Group, plan.GroupZh = survey.Waiting, survey.Waiting.Chinese()
 		plan.Note = "no household roster for this building: no vote can be counted and no cost shared until its households are known"
-		return plan, nil
+		_, err := applyShaft(&plan, shaft, so, p.calc.Scheme().Compensation.PerHousehold)
+		return plan, err
 	}
 	hh := ref.u.Households
 	key := cand.Key().String()
@@ -539,6 +573,13 @@ func (p *planner) plan(cand StairwellCandidate, ref stairwellRef, in StairwellIn
 	if total == 0 {
 		return plan, ErrNoElevatorCost
 	}
+	neighbours, err := applyShaft(&plan, shaft, so, calc.Scheme().Compensation.PerHousehold)
+	if err != nil {
+		return plan, err
+	}
+	if total, err = total.Add(neighbours); err != nil {
+		return plan, fmt.Errorf("elevator cost plus neighbours' compensation: %w", err)
+	}
 	p.hh = p.hh[:0]
 	for i := range hh {
 		h := &hh[i]
@@ -555,7 +596,7 @@ func (p *planner) plan(cand StairwellCandidate, ref stairwellRef, in StairwellIn
 	}
 	cost := &ElevatorCost{Scheme: res.Name, Method: res.Method, Rounding: res.Rounding, Total: res.Total,
 		Subsidy: res.Subsidy, Residents: res.Residents, CompensationPool: res.CompensationPool,
-		Summary: res.Summary(), Households: make([]HouseholdCost, len(hh))}
+		Summary: res.Summary(), Households: make([]HouseholdCost, len(hh)), NeighbourCompensation: neighbours}
 	plan.Households = make([]ElevatorPlanRow, len(hh))
 	for i := range hh {
 		s := &res.Households[i]
@@ -598,6 +639,14 @@ func (s *ElevatorPlanSummary) add(p *ElevatorPlan) error {
 	}
 	if p.Tally != nil && p.Tally.Passed {
 		s.Passed++
+	}
+	if p.Shaft != nil && !p.Shaft.Fits {
+		s.ShaftsNotFitting++
+	}
+	for _, l := range p.Sunlight {
+		if l.BelowStandard {
+			s.BelowStandard++
+		}
 	}
 	if p.Cost == nil {
 		s.NoRoster++

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 
 	"github.com/paulmach/orb"
 	"github.com/xiaoqu/xiaoqu/geo"
@@ -89,11 +90,13 @@ type Track struct {
 	decl             float64 // radians
 	samples          []sample
 	refineIterations int
+	turn             float64 // degrees added to azimuths (Turned)
+	increasing       bool    // the samples' azimuths increase strictly
 }
 
 type sample struct {
 	minute       float64
-	alt          float64 // degrees
+	alt, az      float64 // degrees
 	dx, dy, tanA float64 // unit horizontal direction to the sun, tan(altitude)
 }
 
@@ -122,21 +125,38 @@ func NewTrack(d Day, lat, lon, from, to, step float64) (*Track, error) {
 		m := math.Min(from+float64(i)*step, to)
 		tr.samples = append(tr.samples, tr.at(m))
 	}
+	tr.checkIncreasing()
 	return tr, nil
 }
 
 func (tr *Track) at(m float64) sample {
 	alt, az := horizontal(tr.lat, tr.decl, (m/4-180)*rad)
-	s := sample{minute: m, alt: alt}
+	az = math.Mod(az+tr.turn+360, 360)
+	s := sample{minute: m, alt: alt, az: az}
 	s.dx, s.dy = math.Sin(az*rad), math.Cos(az*rad)
 	s.tanA = math.Tan(alt * rad)
 	return s
 }
 
-// Position returns the sun's position on the track at minute m of apparent solar time.
+// Position returns the sun's position on the track at minute m of apparent solar time, its
+// azimuth in the track's frame (see Turned).
 func (tr *Track) Position(m float64) Position {
-	alt, az := horizontal(tr.lat, tr.decl, (m/4-180)*rad)
-	return Position{Altitude: alt, Azimuth: az, Declination: tr.decl / rad}
+	s := tr.at(m)
+	return Position{Altitude: s.alt, Azimuth: s.az, Declination: tr.decl / rad}
+}
+
+// Turned returns the track with every azimuth measured from a frame's grid north instead of
+// true north, where true north points gridAzimuth degrees clockwise of grid north (in a
+// transverse Mercator, minus the meridian convergence).
+func (tr *Track) Turned(gridAzimuth float64) *Track {
+	out := *tr
+	out.turn = tr.turn + gridAzimuth
+	out.samples = make([]sample, len(tr.samples))
+	for i, s := range tr.samples {
+		out.samples[i] = out.at(s.minute)
+	}
+	out.checkIncreasing()
+	return &out
 }
 
 // Window returns the track's window, minutes of apparent solar time.
@@ -154,8 +174,10 @@ func (tr *Track) MinAltitude() float64 {
 // Sunlit returns when r receives direct sun in the window: the sun above the horizon, in
 // front of r's façade, and no prism in the way.
 func (tr *Track) Sunlit(r Receiver, prisms []Prism) Intervals {
+	vs := views(r, prisms)
+	fx, fy := math.Sin(r.Facing*rad), math.Cos(r.Facing*rad)
 	fn := func(s *sample) bool {
-		return s.alt > 0 && s.dx*math.Sin(r.Facing*rad)+s.dy*math.Cos(r.Facing*rad) > 0 && !blockedBy(s, r, prisms)
+		return s.alt > 0 && s.dx*fx+s.dy*fy > 0 && !blockedBy(s, r, vs)
 	}
 	return tr.spans(fn)
 }
@@ -163,18 +185,69 @@ func (tr *Track) Sunlit(r Receiver, prisms []Prism) Intervals {
 // Blocked returns when one of prisms stands between r and the sun (above the horizon) in the
 // window, whichever way r faces.
 func (tr *Track) Blocked(r Receiver, prisms []Prism) Intervals {
-	return tr.spans(func(s *sample) bool { return s.alt > 0 && blockedBy(s, r, prisms) })
+	vs := views(r, prisms)
+	if len(vs) == 0 {
+		return nil
+	}
+	lo, hi := tr.arcSamples(vs)
+	if lo > hi {
+		return nil
+	}
+	return tr.spansIn(lo, hi, func(s *sample) bool { return s.alt > 0 && blockedBy(s, r, vs) })
+}
+
+func (tr *Track) checkIncreasing() {
+	tr.increasing = true
+	for i := 1; i < len(tr.samples); i++ {
+		if !(tr.samples[i].az > tr.samples[i-1].az) {
+			tr.increasing = false
+		}
+	}
+}
+
+// arcSamples returns the first and last samples whose azimuth lies in one of the views'
+// arcs, widened by one sample each way: outside them no prism can block. It returns the whole
+// track when the azimuths do not increase or a view surrounds the receiver.
+func (tr *Track) arcSamples(vs []view) (lo, hi int) {
+	n := len(tr.samples)
+	if !tr.increasing {
+		return 0, n - 1
+	}
+	lo, hi = n, -1
+	az0 := tr.samples[0].az
+	for i := range vs {
+		v := &vs[i]
+		if v.all {
+			return 0, n - 1
+		}
+		a := math.Mod(v.lo-az0+540, 360) - 180 + az0 // v.lo within 180° of az0
+		for _, start := range [3]float64{a - 360, a, a + 360} {
+			end := start + v.span
+			i0 := sort.Search(n, func(k int) bool { return tr.samples[k].az >= start })
+			i1 := sort.Search(n, func(k int) bool { return tr.samples[k].az > end }) - 1
+			if i0 <= i1 || (i0 < n && i0 > 0) && tr.samples[i0-1].az < start && tr.samples[i0].az > end {
+				// Samples in the arc, or an arc falling between two samples.
+				lo, hi = min(lo, max(0, min(i0, i1+1)-1)), max(hi, min(n-1, max(i1, i0-1)+1))
+			}
+		}
+	}
+	return lo, hi
 }
 
 // spans returns the spans of the window where fn holds, refining each change of state.
 func (tr *Track) spans(fn func(*sample) bool) Intervals {
+	return tr.spansIn(0, len(tr.samples)-1, fn)
+}
+
+// spansIn is spans with fn false outside samples lo to hi.
+func (tr *Track) spansIn(lo, hi int, fn func(*sample) bool) Intervals {
 	var out Intervals
 	prev := false
 	var start float64
-	for i := range tr.samples {
+	for i := lo; i <= hi; i++ {
 		s := &tr.samples[i]
 		cur := fn(s)
-		if i == 0 {
+		if i == lo {
 			if cur {
 				start = s.minute
 			}
@@ -192,7 +265,7 @@ func (tr *Track) spans(fn func(*sample) bool) Intervals {
 		}
 	}
 	if prev {
-		out = append(out, Interval{start, tr.to})
+		out = append(out, Interval{start, tr.samples[hi].minute})
 	}
 	return out
 }
@@ -218,27 +291,84 @@ func Blocks(pos Position, r Receiver, prisms []Prism) bool {
 	if pos.Altitude <= 0 {
 		return false
 	}
-	s := sample{alt: pos.Altitude, dx: math.Sin(pos.Azimuth * rad), dy: math.Cos(pos.Azimuth * rad), tanA: math.Tan(pos.Altitude * rad)}
-	return blockedBy(&s, r, prisms)
+	s := sample{alt: pos.Altitude, az: pos.Azimuth, dx: math.Sin(pos.Azimuth * rad), dy: math.Cos(pos.Azimuth * rad), tanA: math.Tan(pos.Altitude * rad)}
+	return blockedBy(&s, r, views(r, prisms))
+}
+
+// view is a prism as seen from a receiver: the arc of azimuths its footprint spans (from lo,
+// span degrees clockwise; all when it surrounds the receiver) and the steepest tangent of the
+// sun's altitude at which it can still block (its height above the receiver over its nearest
+// distance), so that most samples are rejected without tracing the ray.
+type view struct {
+	p        *Prism
+	lo, span float64
+	all      bool
+	maxTan   float64
+}
+
+// views returns the prisms taller than r as seen from r.
+func views(r Receiver, prisms []Prism) []view {
+	out := make([]view, 0, len(prisms))
+	for i := range prisms {
+		p := &prisms[i]
+		if p.Height <= r.Height || len(p.Ring) < 3 {
+			continue
+		}
+		v := view{p: p, all: true, maxTan: math.Inf(1)}
+		dmin := math.Inf(1)
+		n := len(p.Ring)
+		for j := 0; j < n; j++ {
+			dmin = math.Min(dmin, pointSegmentDistance(r.At, p.Ring[j], p.Ring[(j+1)%n]))
+		}
+		if dmin > 1e-9 {
+			v.maxTan = (p.Height - r.Height) / dmin
+			// Unwrap the vertices' azimuths around the first one; a footprint that does not
+			// surround the receiver spans less than 180°.
+			a0 := math.Atan2(p.Ring[0][0]-r.At[0], p.Ring[0][1]-r.At[1]) / rad
+			lo, hi := 0.0, 0.0
+			for _, q := range p.Ring {
+				d := math.Mod(math.Atan2(q[0]-r.At[0], q[1]-r.At[1])/rad-a0+540, 360) - 180
+				lo, hi = math.Min(lo, d), math.Max(hi, d)
+			}
+			if hi-lo < 179 {
+				v.all, v.lo, v.span = false, math.Mod(a0+lo+720, 360), hi-lo+1e-9
+			}
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // blockedBy tests the ray from r toward the sun against each prism: it climbs tanA metres a
 // metre, so it is below a prism of height H for the first (H − z)/tanA metres; the prism
 // blocks it when that stretch of its ground track enters the footprint.
-func blockedBy(s *sample, r Receiver, prisms []Prism) bool {
-	for i := range prisms {
-		p := &prisms[i]
-		if p.Height <= r.Height {
+func blockedBy(s *sample, r Receiver, vs []view) bool {
+	for i := range vs {
+		v := &vs[i]
+		if s.tanA >= v.maxTan {
 			continue
 		}
-		l := (p.Height - r.Height) / s.tanA
+		if !v.all && math.Mod(s.az-v.lo+360, 360) > v.span {
+			continue
+		}
+		l := (v.p.Height - r.Height) / s.tanA
 		a := r.At
 		b := orb.Point{a[0] + l*s.dx, a[1] + l*s.dy}
-		if segmentEntersRing(a, b, p.Ring) {
+		if segmentEntersRing(a, b, v.p.Ring) {
 			return true
 		}
 	}
 	return false
+}
+
+// pointSegmentDistance is the distance from p to segment ab.
+func pointSegmentDistance(p, a, b orb.Point) float64 {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	t := 0.0
+	if l := dx*dx + dy*dy; l > 0 {
+		t = math.Max(0, math.Min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/l))
+	}
+	return math.Hypot(p[0]-a[0]-t*dx, p[1]-a[1]-t*dy)
 }
 
 // segmentEntersRing reports whether segment ab crosses or touches ring's boundary, or a lies
