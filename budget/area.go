@@ -1,35 +1,24 @@
 package budget
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/xiaoqu/xiaoqu/table"
 
-// areaMarks are the unit marks a spreadsheet cell may carry after an area.
-var areaMarks = []string{"平方米", "平米", "㎡", "m²", "m2"}
-
-// ParseAreaWeight parses an exclusive area in m² as a weight: a non-negative decimal ("58.6",
+// ParseAreaWeight parses an exclusive area in m² as a weight, by table.ParseArea, the one
+// area rule of every table: a non-negative decimal with at most two decimal places ("58.6",
 // "58.60"), optionally followed by a unit mark (平方米, 平米, ㎡, m², m2). Unlike ParseWeight it
 // refuses fractions ("1/3"): an area is measured, not divided. Errors match ErrInvalidWeight
-// (errors.Is) and read "\"七十\" is not an area in m² (a decimal number such as 58.60)".
+// and table.ErrArea (errors.Is) and read "\"七十\" is not a number of square metres".
 func ParseAreaWeight(s string) (Weight, error) {
-	t := strings.TrimSpace(s)
-	for _, m := range areaMarks {
-		if strings.HasSuffix(t, m) {
-			t = strings.TrimSpace(strings.TrimSuffix(t, m))
-			break
-		}
+	c, err := table.ParseArea(s)
+	if err != nil {
+		return Weight{}, areaError{err}
 	}
-	w, err := ParseWeight(t)
-	if err != nil || strings.Contains(t, "/") {
-		return Weight{}, areaError{fmt.Sprintf("%q is not an area in m² (a decimal number such as 58.60)", s)}
-	}
-	return w, nil
+	return NewWeight(uint64(c), 100)
 }
 
 // areaError is ParseAreaWeight's error: its message reads as a cell's fault, and errors.Is
-// matches ErrInvalidWeight.
-type areaError struct{ msg string }
+// matches ErrInvalidWeight as well as the cause.
+type areaError struct{ err error }
 
-func (e areaError) Error() string        { return e.msg }
+func (e areaError) Error() string        { return e.err.Error() }
 func (e areaError) Is(target error) bool { return target == ErrInvalidWeight }
+func (e areaError) Unwrap() error        { return e.err }

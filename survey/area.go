@@ -3,9 +3,10 @@ package survey
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
+
+	"github.com/xiaoqu/xiaoqu/table"
 )
 
 // Area is a floor area in hundredths of a square metre (0.01 m²), the precision of the
@@ -16,51 +17,17 @@ type Area int64
 // ErrInvalidArea is wrapped by every error ParseArea returns.
 var ErrInvalidArea = errors.New("invalid area")
 
-// areaSuffixes are the unit marks a spreadsheet cell may carry after the number.
-var areaSuffixes = []string{"平方米", "平米", "㎡", "m²", "m2", "M2"}
-
 // ParseArea parses a non-negative decimal number of square metres with at most two decimal
 // places, such as "86.5", "86.50", "86" or "86.50㎡" (the marks 平方米, 平米, ㎡, m², m2 are
 // accepted after the number). It never rounds: "86.505" is an error, "86.500" is 86.50 m².
-// Errors wrap ErrInvalidArea and quote the input.
+// It is table.ParseArea, the one area rule of every table. Errors wrap ErrInvalidArea and
+// quote the input.
 func ParseArea(s string) (Area, error) {
-	t := strings.TrimSpace(s)
-	for _, suf := range areaSuffixes {
-		if strings.HasSuffix(t, suf) {
-			t = strings.TrimSpace(strings.TrimSuffix(t, suf))
-			break
-		}
+	c, err := table.ParseArea(s)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %w", ErrInvalidArea, err)
 	}
-	if t == "" {
-		return 0, fmt.Errorf("%w: %q is empty", ErrInvalidArea, s)
-	}
-	if t[0] == '-' {
-		return 0, fmt.Errorf("%w: %q is negative", ErrInvalidArea, s)
-	}
-	whole, frac, hasDot := strings.Cut(t, ".")
-	if whole == "" || !allDigits(whole) || (hasDot && (frac == "" || !allDigits(frac))) {
-		return 0, fmt.Errorf("%w: %q is not a number of square metres", ErrInvalidArea, s)
-	}
-	frac = strings.TrimRight(frac, "0")
-	if len(frac) > 2 {
-		return 0, fmt.Errorf("%w: %q has more than two decimal places", ErrInvalidArea, s)
-	}
-	frac += strings.Repeat("0", 2-len(frac))
-	w, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil || w > (math.MaxInt64-99)/100 {
-		return 0, fmt.Errorf("%w: %q is too large", ErrInvalidArea, s)
-	}
-	f, _ := strconv.ParseInt(frac, 10, 64) // two ASCII digits: cannot fail
-	return Area(w*100 + f), nil
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return Area(c), nil
 }
 
 // String formats the area in square metres with exactly two decimals, such as "86.50".

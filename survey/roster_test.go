@@ -65,24 +65,23 @@ func TestReadRosterErrors(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
-		{"empty", "", "r.csv: the file is empty: it needs a header row"},
-		{"no owner column", "part,area_m2\n1,2\n", `r.csv row 1: no "owner" column (header: part, area_m2)`},
-		{"no area column", "part,owner\n1,a\n", "r.csv row 1: no area column: area_m2, register_m2, survey_m2 or contract_m2 (header: part, owner)"},
-		{"repeated column", "part,owner,area_m2,面积\n", "r.csv row 1 column 面积: repeats column 3 (area_m2)"},
+		{"empty", "", "r.csv: the file is empty: it needs a header row naming 专有部分 (part), 业主 (owner)"},
+		{"no owner column", "part,area_m2\n1,2\n", "r.csv row 1: missing required columns 业主 (owner)"},
+		{"no area column", "part,owner\n1,a\n", "r.csv row 1: no area column: area_m2, register_m2, survey_m2 or contract_m2 (面积, 登记面积, 实测面积, 合同面积)"},
+		{"repeated column", "part,owner,area_m2,面积\n", `r.csv row 1 column 面积: names the same column as "area_m2" (cell 3)`},
 		{"bad area", "part,owner,建筑面积,area_m2\n1,a,x,七十\n", `r.csv row 2 column area_m2: invalid area: "七十" is not a number of square metres`},
 		{"zero area", "part,owner,area_m2\n1,a,0.00\n", "r.csv row 2 column area_m2: area 0.00 m² is not positive"},
 		{"bad vote", "part,owner,area_m2,vote\n1,a,1,maybe\n", `r.csv row 2 column vote: invalid vote: "maybe" is not agree, oppose or abstain (同意, 反对, 弃权)`},
 		{"bad status", "part,owner,area_m2,status\n1,a,1,rented\n", `r.csv row 2 column status: invalid status: "rented" is not sold, unsold or undelivered (已售, 未售, 已售未交付)`},
-		{"bad occupied", "part,owner,area_m2,occupied\n1,a,1,maybe\n", `r.csv row 2 column occupied: "maybe" is not yes or empty`},
+		{"bad occupied", "part,owner,area_m2,occupied\n1,a,1,maybe\n", `r.csv row 2 column occupied: "maybe" is not yes (是) or no (否)`},
 		{"no owner", "part,owner,area_m2\n1,,1\n", "r.csv row 2 column owner: owner is empty for a sold part"},
 		{"no part", "part,owner,area_m2\n,a,1\n", "r.csv row 2 column part: part ID is empty"},
 		{"duplicate", "part,owner,area_m2\n1,a,1\n2,b,1\n1,c,1\n", `r.csv row 4 column part: part "1" repeats row 2`},
-		{"field count", "part,owner,area_m2\n1,a,1,extra\n", "r.csv row 2: wrong number of fields"},
-		{"quote", "part,owner,area_m2\n1,\"a,1\n", `r.csv row 2: extraneous or missing " in quoted-field`},
+		{"field count", "part,owner,area_m2\n1,a,1,extra\n", "r.csv row 2: wrong number of cells: 4 cells, but the header (row 1) has 3; quote a cell holding a comma"},
+		{"quote", "part,owner,area_m2\n1,\"a,1\n", `r.csv row 2: CSV syntax: extraneous or missing " in quoted-field`},
 		{"art 8 mismatch", "part,owner,area_m2,register_m2\n1,a,86.00,85.00\n", "r.csv row 2 column area_m2: 86.00 m² differs from the register area 85.00 m², which SPC interpretation Art. 8 counts"},
 		{"no area at all", "part,owner,area_m2,register_m2\n1,a,,\n", "r.csv row 2 column area_m2: no area: area_m2, register_m2, survey_m2 and contract_m2 are all empty"},
-		{"two errors", "part,owner,area_m2\n1,a,x\n2,b,y\n", "r.csv row 2 column area_m2: invalid area: \"x\" is not a number of square metres\nr.csv row 3 column area_m2: invalid area: \"y\" is not a number of square metres"},
-		{"long line", "part,owner,area_m2\n1,a," + strings.Repeat("9", MaxRosterLine) + "\n", "r.csv: line 2 is longer than 65536 bytes"},
+		{"two errors", "part,owner,area_m2\n1,a,x\n2,b,y\n", "2 problems in r.csv:\n  r.csv row 2 column area_m2: invalid area: \"x\" is not a number of square metres\n  r.csv row 3 column area_m2: invalid area: \"y\" is not a number of square metres"},
 	}
 	for _, tc := range tests {
 		_, err := ReadRoster(strings.NewReader(tc.in), "r.csv")
@@ -105,14 +104,14 @@ func TestReadRosterErrors(t *testing.T) {
 	if !errors.Is(err, ErrInvalidArea) {
 		t.Errorf("bad area does not wrap ErrInvalidArea: %v", err)
 	}
-	// Many bad rows: the report stops after 20.
+	// Many bad rows: all are kept (up to table.MaxErrors), the first 20 spelled out.
 	var b bytes.Buffer
 	b.WriteString("part,owner,area_m2\n")
 	for i := range 100 {
 		fmt.Fprintf(&b, "%d,a,x\n", i)
 	}
 	_, err = ReadRoster(&b, "r.csv")
-	if n := strings.Count(err.Error(), "\n") + 1; n != 21 || !strings.HasSuffix(err.Error(), "stopped after 20 errors") {
+	if n := strings.Count(err.Error(), "\n") + 1; n != 22 || !strings.HasSuffix(err.Error(), "… and 80 more") {
 		t.Errorf("%d lines:\n%s", n, err)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/xiaoqu/xiaoqu/survey"
+	"github.com/xiaoqu/xiaoqu/table/xlsx"
 )
 
 //go:embed sample.csv
@@ -72,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		defer f.Close()
 		in, name = f, *parts
 	}
-	roster, err := survey.ReadRoster(in, name)
+	roster, err := readParts(in, name)
 	if err != nil {
 		fmt.Fprintf(stderr, "consent: %v\n", err)
 		return 1
@@ -118,4 +119,18 @@ func loadRule(name string) (survey.Rule, error) {
 		return survey.Rule{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return r, nil
+}
+
+// readParts reads the parts roster: an xlsx workbook when name ends in .xlsx, else CSV (UTF-8
+// or GBK), both by the rules of package table.
+func readParts(in io.Reader, name string) (survey.Roster, error) {
+	if !strings.HasSuffix(strings.ToLower(name), ".xlsx") {
+		return survey.ReadRoster(in, name)
+	}
+	s, err := xlsx.Open(in, name, nil)
+	if err != nil {
+		return survey.Roster{}, err
+	}
+	defer s.Close()
+	return survey.ReadRosterTable(s)
 }

@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // runJSON runs the program with args and decodes its JSON output.
@@ -211,5 +214,27 @@ func TestErrors(t *testing.T) {
 		if out.Len() != 0 {
 			t.Errorf("run %v: wrote to stdout on error: %q", tc.args, out.String())
 		}
+	}
+}
+
+// Issue 12: the consent example garbled a GBK file. Read as GBK, with CR line endings, the
+// roster tallies as its UTF-8 copy does.
+func TestGBKParts(t *testing.T) {
+	utf, err := os.ReadFile("testdata/chinese.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gbk, err := simplifiedchinese.GB18030.NewEncoder().Bytes(bytes.ReplaceAll(bytes.ReplaceAll(bytes.TrimPrefix(utf, []byte("\ufeff")), []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "chinese.csv")
+	if err := os.WriteFile(p, gbk, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := json.Marshal(runJSON(t, "-parts", "testdata/chinese.csv", "-json"))
+	got, _ := json.Marshal(runJSON(t, "-parts", p, "-json"))
+	if diff := cmp.Diff(string(want), strings.ReplaceAll(string(got), p, "testdata/chinese.csv")); diff != "" {
+		t.Errorf("GBK roster (-utf8 +gbk):\n%s", diff)
 	}
 }

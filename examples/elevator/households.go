@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -10,35 +8,22 @@ import (
 	"strings"
 
 	"github.com/xiaoqu/xiaoqu/budget"
+	"github.com/xiaoqu/xiaoqu/table"
+	"github.com/xiaoqu/xiaoqu/table/xlsx"
 )
 
-// maxCSVBytes bounds what readHouseholds reads: a stairwell roster is small, a whole city's
-// fits.
-const maxCSVBytes = 64 << 20
-
-// columns are the roster's columns; the first three are required.
-var columns = []string{"id", "floor", "area_m2", "hardship_cap_yuan", "waive", "provident_fund_yuan"}
-
-// RowError says which file, row (line of the CSV, the header being row 1) and column is wrong.
-type RowError struct {
-	File   string
-	Row    int
-	Column string // "" when the whole row is wrong
-	Err    error
+// columns are the roster's columns, in English and Chinese; id, floor and area_m2 are
+// required.
+var columns = []table.Column{
+	{Key: "id", Names: []string{"户号", "房号", "household"}, Required: true},
+	{Key: "floor", Names: []string{"楼层", "所在楼层", "层"}, Required: true},
+	{Key: "area_m2", Names: []string{"建筑面积", "面积", "专有面积", "area"}, Required: true},
+	{Key: "hardship_cap_yuan", Names: []string{"困难户上限", "分摊上限", "hardship_cap"}},
+	{Key: "waive", Names: []string{"免缴", "减免"}},
+	{Key: "provident_fund_yuan", Names: []string{"公积金", "住房公积金", "provident_fund"}},
 }
 
-// Error reads like "roster.csv row 17 column area_m2: …".
-func (e *RowError) Error() string {
-	if e.Column == "" {
-		return fmt.Sprintf("%s row %d: %v", e.File, e.Row, e.Err)
-	}
-	return fmt.Sprintf("%s row %d column %s: %v", e.File, e.Row, e.Column, e.Err)
-}
-
-// Unwrap returns the underlying error.
-func (e *RowError) Unwrap() error { return e.Err }
-
-// roster is the households read from a CSV file, with the row each came from.
+// roster is the households read from a table, with the row each came from.
 type roster struct {
 	file       string
 	ignored    []string // header cells that are not roster columns
@@ -46,136 +31,104 @@ type roster struct {
 	rows       []int
 }
 
-// readHouseholds reads a roster: UTF-8 CSV, with or without a byte-order mark, a header row
-// naming the columns (any order; id, floor and area_m2 required; hardship_cap_yuan, waive and
-// provident_fund_yuan optional; other columns are ignored and listed in ignored), one household
-// per row. Every wrong value is an error naming
-// file, row and column; nothing is skipped.
+// readHouseholds reads a roster by the rules of package table — CSV in UTF-8 (with or without
+// a byte-order mark) or GBK, or an xlsx workbook when file ends in .xlsx; a title row above
+// the header skipped — with a header naming the columns in English or Chinese (any order; id,
+// floor and area_m2 required; hardship_cap_yuan, waive and provident_fund_yuan optional;
+// other columns are read past and listed in ignored), one household per row. Every wrong
+// value is an error naming file, row and column; nothing is skipped.
 func readHouseholds(file string, r io.Reader) (*roster, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxCSVBytes+1))
+	var src table.Source
+	if strings.HasSuffix(strings.ToLower(file), ".xlsx") {
+		s, err := xlsx.Open(r, file, nil)
+		if err != nil {
+			return nil, err
+		}
+		defer s.Close()
+		src = s
+	} else {
+		s, err := table.NewCSV(r, file, nil)
+		if err != nil {
+			return nil, err
+		}
+		src = s
+	}
+	t, err := table.NewReader(src, columns)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, err
 	}
-	if len(b) > maxCSVBytes {
-		return nil, fmt.Errorf("%s: larger than %d bytes", file, maxCSVBytes)
-	}
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	cr := csv.NewReader(bytes.NewReader(b))
-	cr.FieldsPerRecord = -1 // checked here, with a clearer message
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s: empty; want a header row with %s", file, strings.Join(columns, ","))
-	}
-	if err != nil {
-		return nil, csvError(file, err)
-	}
-	col := map[string]int{}
-	var ignored []string
-	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(h))
-		known := false
-		for _, c := range columns {
-			known = known || c == name
-		}
-		if !known {
-			// Stairwell sheets carry more than the split needs (an owner's name, a phone
-			// number); such columns are read past, and the caller says which.
-			ignored = append(ignored, strings.TrimSpace(h))
-			continue
-		}
-		if _, dup := col[name]; dup {
-			return nil, &RowError{File: file, Row: 1, Column: name, Err: errors.New("appears twice")}
-		}
-		col[name] = i
-	}
-	for _, c := range columns[:3] {
-		if _, ok := col[c]; !ok {
-			return nil, &RowError{File: file, Row: 1, Err: fmt.Errorf("no %s column (required: id, floor, area_m2)", c)}
-		}
-	}
-	ro := &roster{file: file, ignored: ignored}
+	ro := &roster{file: t.File(), ignored: t.Unread()}
 	seen := map[string]int{}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
+	var errs table.Errors
+	for !errs.Full() {
+		rec, err := t.Next()
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, csvError(file, err)
-		}
-		row, _ := cr.FieldPos(0)
-		if len(rec) != len(header) {
-			return nil, &RowError{File: file, Row: row, Err: fmt.Errorf("%d fields, the header has %d", len(rec), len(header))}
-		}
-		get := func(c string) string {
-			if i, ok := col[c]; ok {
-				return strings.TrimSpace(rec[i])
+			var ce *table.CellError
+			if !errors.As(err, &ce) {
+				ce = &table.CellError{File: t.File(), Err: err}
 			}
-			return ""
+			errs.Add(ce)
+			continue
 		}
-		bad := func(c string, err error) error { return &RowError{File: file, Row: row, Column: c, Err: err} }
+		before := len(errs)
+		bad := func(c string, err error) { errs.Add(rec.Error(c, err)) }
 		var h budget.Household
-		h.ID = get("id")
+		h.ID = rec.Get("id")
 		if h.ID == "" {
-			return nil, bad("id", errors.New("empty"))
+			bad("id", errors.New("empty"))
+		} else if prev, dup := seen[h.ID]; dup {
+			bad("id", fmt.Errorf("%q is already used in row %d", h.ID, prev))
+		} else {
+			seen[h.ID] = rec.Row
 		}
-		if prev, dup := seen[h.ID]; dup {
-			return nil, bad("id", fmt.Errorf("%q is already used in row %d", h.ID, prev))
-		}
-		seen[h.ID] = row
-		f, err := strconv.Atoi(get("floor"))
+		f, err := strconv.Atoi(rec.Get("floor"))
 		if err != nil || f < 1 || f > budget.MaxFloor {
-			return nil, bad("floor", fmt.Errorf("%q is not a floor number from 1 to %d", get("floor"), budget.MaxFloor))
+			bad("floor", fmt.Errorf("%q is not a floor number from 1 to %d", rec.Get("floor"), budget.MaxFloor))
 		}
 		h.Floor = f
-		if h.Area, err = budget.ParseAreaWeight(get("area_m2")); err != nil {
-			return nil, bad("area_m2", err)
+		if h.Area, err = budget.ParseAreaWeight(rec.Get("area_m2")); err != nil {
+			bad("area_m2", err)
 		}
-		if s := get("hardship_cap_yuan"); s != "" {
+		if s := rec.Get("hardship_cap_yuan"); s != "" {
 			m, err := budget.ParseMoney(s)
-			if err != nil {
-				return nil, bad("hardship_cap_yuan", err)
-			}
-			if m < 0 {
-				return nil, bad("hardship_cap_yuan", fmt.Errorf("%q is negative", s))
-			}
-			if m == 0 {
+			switch {
+			case err != nil:
+				bad("hardship_cap_yuan", err)
+			case m < 0:
+				bad("hardship_cap_yuan", fmt.Errorf("%q is negative", s))
+			case m == 0:
 				h.Waive = true // a cap of zero is a waiver
 			}
 			h.HardshipCap = m
 		}
-		switch s := strings.ToLower(get("waive")); s {
-		case "", "no", "n", "false", "0", "否":
-		case "yes", "y", "true", "1", "是":
+		if w, err := table.ParseYesNo(rec.Get("waive")); err != nil {
+			bad("waive", err)
+		} else if w {
 			h.Waive = true
-		default:
-			return nil, bad("waive", fmt.Errorf("%q is not yes or no", get("waive")))
 		}
-		if s := get("provident_fund_yuan"); s != "" {
+		if s := rec.Get("provident_fund_yuan"); s != "" {
 			m, err := budget.ParseMoney(s)
-			if err != nil {
-				return nil, bad("provident_fund_yuan", err)
-			}
-			if m < 0 {
-				return nil, bad("provident_fund_yuan", fmt.Errorf("%q is negative", s))
+			switch {
+			case err != nil:
+				bad("provident_fund_yuan", err)
+			case m < 0:
+				bad("provident_fund_yuan", fmt.Errorf("%q is negative", s))
 			}
 			h.ProvidentFund = m
 		}
+		if len(errs) > before {
+			continue
+		}
 		ro.households = append(ro.households, h)
-		ro.rows = append(ro.rows, row)
+		ro.rows = append(ro.rows, rec.Row)
 	}
-	if len(ro.households) == 0 {
-		return nil, fmt.Errorf("%s: no households after the header", file)
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return ro, nil
-}
-
-func csvError(file string, err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &RowError{File: file, Row: pe.Line, Err: fmt.Errorf("column %d: %v", pe.Column, pe.Err)}
-	}
-	return fmt.Errorf("%s: %w", file, err)
 }
 
 // householdError turns an error from applying the scheme into one naming the CSV row.

@@ -104,7 +104,7 @@ func compute(householdsFile, schemeFile string, stderr io.Writer) (*budget.Resul
 		return nil, err
 	}
 	if len(ro.ignored) > 0 {
-		fmt.Fprintf(stderr, "elevator: note: %s: ignored columns %s (the roster reads id, floor, area_m2, hardship_cap_yuan, waive, provident_fund_yuan)\n",
+		fmt.Fprintf(stderr, "elevator: note: %s: ignored columns %s (the roster reads id, floor, area_m2, hardship_cap_yuan, waive, provident_fund_yuan, or 户号, 楼层, 建筑面积, 困难户上限, 免缴, 公积金)\n",
 			hName, strings.Join(ro.ignored, ", "))
 	}
 	s, err := budget.DecodeScheme(sFile)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/xiaoqu/xiaoqu/examples/internal/texttable"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/expected.json")
@@ -137,24 +138,24 @@ func TestErrors(t *testing.T) {
 	tests := []struct {
 		csv, want string
 	}{
-		{"id,floor,area_m2\n101,1,七十\n", `row 2 column area_m2: "七十" is not an area in m² (a decimal number such as 58.60)`},
+		{"id,floor,area_m2\n101,1,七十\n", `row 2 column area_m2: "七十" is not a number of square metres`},
 		{"id,floor,area_m2\n101,一,70\n", `row 2 column floor: "一" is not a floor number from 1 to 300`},
 		{"id,floor,area_m2\n101,1,70\n101,2,70\n", `row 3 column id: "101" is already used in row 2`},
-		{"id,floor,area_m2,waive\n101,1,70,maybe\n", `row 2 column waive: "maybe" is not yes or no`},
+		{"id,floor,area_m2,waive\n101,1,70,maybe\n", `row 2 column waive: "maybe" is not yes (是) or no (否)`},
 		{"id,floor,area_m2,hardship_cap_yuan\n101,1,70,-5\n", `row 2 column hardship_cap_yuan: "-5" is negative`},
 		{"id,floor,area_m2,provident_fund_yuan\n101,1,70,abc\n", `row 2 column provident_fund_yuan: invalid amount of money: "abc" is not an amount of money`},
-		{"id,floor\n101,1\n", `row 1: no area_m2 column (required: id, floor, area_m2)`},
-		{"id,floor,area_m2\n101,1\n", `row 2: 2 fields, the header has 3`},
-		{"id,floor,area_m2\n\"101,1,70\n", `row 2: column 11: extraneous or missing " in quoted-field`},
+		{"id,floor\n101,1\n", `row 1: missing required columns 建筑面积 (area_m2)`},
+		{"id,floor,area_m2\n101,1\n", `row 2: wrong number of cells: 2 cells, but the header (row 1) has 3; quote a cell holding a comma`},
+		{"id,floor,area_m2\n\"101,1,70\n", `row 2: CSV syntax: extraneous or missing " in quoted-field`},
 		{"id,floor,area_m2\n101,1,70\n102,3,70\n", `row 3 (id "102"): household "102" (item 2) floor: the flight up to floor 3 has no step count (give steps_per_floor or steps["3"])`},
-		{"", `empty; want a header row with id,floor,area_m2,hardship_cap_yuan,waive,provident_fund_yuan`},
+		{"", `the file is empty: it needs a header row naming 户号 (id), 楼层 (floor), 建筑面积 (area_m2)`},
 	}
 	for _, tt := range tests {
 		roster := write("h.csv", tt.csv)
 		var out, errb bytes.Buffer
 		code := run([]string{"-households", roster, "-scheme", scheme}, &out, &errb)
 		want := "elevator: " + roster + " " + tt.want + "\n"
-		if strings.HasPrefix(tt.want, "empty") {
+		if strings.HasPrefix(tt.want, "the file is empty") {
 			want = "elevator: " + roster + ": " + tt.want + "\n"
 		}
 		if code != 1 || errb.String() != want {
@@ -193,6 +194,35 @@ func FuzzReadHouseholds(f *testing.F) {
 			seen[h.ID] = true
 		}
 	})
+}
+
+// Chinese headers, a title row and GBK text are read as the English UTF-8 roster is
+// (issue 12: the elevator example rejected Chinese headers).
+func TestChineseGBKRoster(t *testing.T) {
+	dir := t.TempDir()
+	scheme := filepath.Join(dir, "s.json")
+	if err := os.WriteFile(scheme, []byte(`{"total_yuan":"1000","method":"equal"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gbk, err := simplifiedchinese.GB18030.NewEncoder().String("三号楼二单元加装电梯分摊表,,\r\n户号,楼层,建筑面积（㎡）\r\n101,1,70\r\n201,2,70\r\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := map[string]string{}
+	for name, body := range map[string]string{"en.csv": "id,floor,area_m2\n101,1,70\n201,2,70\n", "zh.csv": gbk} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out, errb bytes.Buffer
+		if code := run([]string{"-households", p, "-scheme", scheme, "-json"}, &out, &errb); code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, errb.String())
+		}
+		outs[name] = strings.ReplaceAll(out.String(), p, "FILE")
+	}
+	if diff := cmp.Diff(outs["en.csv"], outs["zh.csv"]); diff != "" {
+		t.Errorf("Chinese GBK roster differs (-en +zh):\n%s", diff)
+	}
 }
 
 // Extra columns are read past, and named on stderr.

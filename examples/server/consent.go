@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/xiaoqu/xiaoqu/survey"
+	"github.com/xiaoqu/xiaoqu/table"
 )
 
 // tallyRequest is the body of POST /v1/consent/tally: the rule (a preset name or a rule
@@ -229,4 +230,14 @@ func tallyError(err error, fromCSV bool) *apiError {
 }
 
 // oneLine joins the lines of an errors.Join error with "; ".
-func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
+func oneLine(err error) string {
+	var es table.Errors
+	if errors.As(err, &es) && len(es) > 1 {
+		parts := make([]string, len(es))
+		for i, e := range es {
+			parts[i] = oneLine(e)
+		}
+		return strings.Join(parts, "; ")
+	}
+	return strings.ReplaceAll(err.Error(), "\n", "; ")
+}

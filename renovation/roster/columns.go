@@ -1,6 +1,6 @@
 package roster
 
-import "strings"
+import "github.com/xiaoqu/xiaoqu/table"
 
 // Column identifies one field of the roster.
 type Column int
@@ -55,76 +55,13 @@ func (c Column) String() string {
 	return columnInfo[c].english
 }
 
-// headerIndex maps every known header, normalised, to its column.
-var headerIndex = func() map[string]Column {
-	m := map[string]Column{}
+// tableColumns is the roster's columns for table.NewReader, in Column order; each is keyed by
+// its canonical English header.
+var tableColumns = func() []table.Column {
+	out := make([]table.Column, numColumns)
 	for c := Column(0); c < numColumns; c++ {
 		info := columnInfo[c]
-		m[normaliseHeader(info.english)] = c
-		m[normaliseHeader(info.chinese)] = c
-		for _, a := range info.aliases {
-			m[normaliseHeader(a)] = c
-		}
-	}
-	return m
-}()
-
-// normaliseHeader lower-cases a header and drops spaces and a trailing unit in brackets, so
-// "Area (m2)", "建筑面积（㎡）" and "建筑面积" compare equal where they mean the same.
-func normaliseHeader(h string) string {
-	h = strings.ToLower(strings.TrimSpace(h))
-	h = strings.TrimPrefix(h, "\ufeff")
-	for _, open := range []string{"(", "（"} {
-		if i := strings.Index(h, open); i > 0 {
-			h = h[:i]
-		}
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(h, " ", ""), "\u3000", "")
-}
-
-// header is the layout of a roster's header row: the cell index of each column, or -1.
-type header struct {
-	index   [numColumns]int
-	ignored []string // headers the roster does not know, kept to tell the user
-}
-
-// parseHeader recognises a header row. ok is false when the row names none of the required
-// columns, so that a title row above the header can be skipped.
-func parseHeader(cells []string) (h header, ok bool) {
-	for i := range h.index {
-		h.index[i] = -1
-	}
-	found := 0
-	for i, cell := range cells {
-		c, known := headerIndex[normaliseHeader(cell)]
-		switch {
-		case known && h.index[c] < 0:
-			h.index[c] = i
-			if columnInfo[c].required {
-				found++
-			}
-		case strings.TrimSpace(cell) != "":
-			h.ignored = append(h.ignored, strings.TrimSpace(cell))
-		}
-	}
-	return h, found > 0
-}
-
-// missing lists the required columns the header lacks, by their Chinese and English names.
-func (h header) missing() []string {
-	var out []string
-	for c := Column(0); c < numColumns; c++ {
-		if columnInfo[c].required && h.index[c] < 0 {
-			out = append(out, columnInfo[c].chinese+" ("+columnInfo[c].english+")")
-		}
+		out[c] = table.Column{Key: info.english, Names: append([]string{info.chinese}, info.aliases...), Required: info.required}
 	}
 	return out
-}
-
-// name returns how the file itself spells column c, for error messages.
-func (h header) name(c Column, cells []string) string {
-	if i := h.index[c]; i >= 0 && i < len(cells) && strings.TrimSpace(cells[i]) != "" {
-		return strings.TrimSpace(cells[i])
-	}
-	return columnInfo[c].english
-}
+}()

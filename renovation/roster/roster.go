@@ -3,12 +3,14 @@ package roster
 import (
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/xiaoqu/xiaoqu/renovation"
 	"github.com/xiaoqu/xiaoqu/survey"
+	"github.com/xiaoqu/xiaoqu/table"
 )
 
 // Options tune reading. The zero value (or nil) detects the encoding, reads the first sheet
@@ -21,13 +23,8 @@ type Options struct {
 	Sheet string
 	// MaxBytes bounds the file size; 0 means DefaultMaxBytes.
 	MaxBytes int64
-}
-
-func (o *Options) maxBytes() int64 {
-	if o == nil || o.MaxBytes <= 0 {
-		return DefaultMaxBytes
-	}
-	return o.MaxBytes
+	// MaxUnpacked bounds what an xlsx workbook unpacks to; 0 means xlsx.DefaultMaxUnpacked.
+	MaxUnpacked int64
 }
 
 // Roster is a household roster read from one file.
@@ -54,63 +51,43 @@ type Entry struct {
 	Household renovation.Household
 }
 
-// maxHeaderSearch is how many leading rows may hold titles before the header row.
-const maxHeaderSearch = 10
-
-// rowSource yields the rows of a table with their 1-based row numbers; ok is false at the end.
-type rowSource func() (row int, cells []string, ok bool, err error)
-
-// readTable turns rows into a Roster, collecting every problem.
-func readTable(file string, next rowSource) (*Roster, error) {
-	r := &Roster{File: file}
-	var (
-		h        header
-		headRow  int
-		headCell []string
-		found    bool
-	)
-	for !found {
-		row, cells, ok, err := next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok || row > maxHeaderSearch {
-			return nil, &CellError{File: file, Row: 0, Err: fmt.Errorf("no header row in the first %d rows: expected columns %s", maxHeaderSearch, requiredList())}
-		}
-		if h, found = parseHeader(cells); found {
-			headRow, headCell = row, append([]string(nil), cells...)
-		}
+// readTable turns the rows of src into a Roster, collecting every problem.
+func readTable(src table.Source) (*Roster, error) {
+	t, err := table.NewReader(src, tableColumns)
+	if err != nil {
+		return nil, err
 	}
-	r.Ignored = h.ignored
-	if miss := h.missing(); len(miss) > 0 {
-		return nil, &CellError{File: file, Row: headRow, Err: fmt.Errorf("missing required columns %s", strings.Join(miss, ", "))}
-	}
+	file := t.File()
+	r := &Roster{File: file, Ignored: t.Unread()}
 	var errs Errors
 	type key struct{ compound, building, unit, id string }
 	firstRow := map[key]int{}
-	for {
-		row, cells, ok, err := next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
+	for !errs.Full() {
+		rec, err := t.Next()
+		if errors.Is(err, io.EOF) {
 			break
 		}
-		if blank(cells) {
+		if err != nil {
+			var ce *CellError
+			if !errors.As(err, &ce) {
+				ce = &CellError{File: file, Err: err}
+			}
+			errs.Add(ce)
 			continue
 		}
-		e, rowErrs := parseRow(file, row, cells, h, headCell)
-		errs = append(errs, rowErrs...)
+		e, rowErrs := parseRow(rec)
+		for _, re := range rowErrs {
+			errs.Add(re)
+		}
 		if len(rowErrs) > 0 {
 			continue
 		}
 		k := key{e.Compound, e.Building, e.Unit, e.Household.ID}
 		if prev, dup := firstRow[k]; dup {
-			errs = append(errs, &CellError{File: file, Row: row, Column: h.name(ColID, headCell), Value: e.Household.ID,
-				Err: fmt.Errorf("duplicate household %q in building %s unit %s (first on row %d)", e.Household.ID, e.Building, e.Unit, prev)})
+			errs.Add(rec.Error(ColID.String(), fmt.Errorf("duplicate household %q in building %s unit %s (first on row %d)", e.Household.ID, e.Building, e.Unit, prev)))
 			continue
 		}
-		firstRow[k] = row
+		firstRow[k] = rec.Row
 		r.Entries = append(r.Entries, e)
 	}
 	if len(errs) > 0 {
@@ -119,42 +96,19 @@ func readTable(file string, next rowSource) (*Roster, error) {
 	return r, nil
 }
 
-func requiredList() string {
-	var names []string
-	for c := Column(0); c < numColumns; c++ {
-		if columnInfo[c].required {
-			names = append(names, columnInfo[c].chinese+" ("+columnInfo[c].english+")")
-		}
-	}
-	return strings.Join(names, ", ")
-}
-
-func blank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
-}
-
 // parseRow reads one data row, returning every bad cell.
-func parseRow(file string, row int, cells []string, h header, headCells []string) (Entry, Errors) {
+func parseRow(rec table.Record) (Entry, Errors) {
 	var (
 		errs Errors
 		cols []int // the file's column index of each error, to report them left to right
 	)
-	cell := func(c Column) string {
-		if i := h.index[c]; i >= 0 && i < len(cells) {
-			return strings.TrimSpace(cells[i])
-		}
-		return ""
-	}
+	cell := func(c Column) string { return rec.Get(c.String()) }
 	bad := func(c Column, err error) {
-		errs = append(errs, &CellError{File: file, Row: row, Column: h.name(c, headCells), Value: cell(c), Err: err})
-		cols = append(cols, h.index[c])
+		errs = append(errs, rec.Error(c.String(), err))
+		cols = append(cols, rec.Cell(c.String()))
 	}
-	e := Entry{Row: row, Compound: cell(ColCompound), Building: cell(ColBuilding), Unit: cell(ColUnit)}
+
+	e := Entry{Row: rec.Row, Compound: cell(ColCompound), Building: cell(ColBuilding), Unit: cell(ColUnit)}
 	hh := &e.Household
 	hh.ID = cell(ColID)
 	hh.Room = cell(ColRoom)
@@ -194,7 +148,7 @@ func parseRow(file string, row int, cells []string, h header, headCells []string
 			bad(ColOldestAge, fmt.Errorf("age %d is out of range 0–130", hh.OldestAge))
 		}
 	}
-	if hh.Synthetic, err = parseYesNo(cell(ColSynthetic)); err != nil {
+	if hh.Synthetic, err = table.ParseYesNo(cell(ColSynthetic)); err != nil {
 		bad(ColSynthetic, err)
 	}
 	sort.Stable(byColumn{errs, cols})
@@ -231,16 +185,6 @@ func parseCount(s string, marks ...string) (int, error) {
 		return 0, fmt.Errorf("%q is not a whole number", s)
 	}
 	return n, nil
-}
-
-func parseYesNo(s string) (bool, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "no", "false", "0", "否":
-		return false, nil
-	case "yes", "true", "1", "是":
-		return true, nil
-	}
-	return false, fmt.Errorf("%q is not yes (是) or no (否)", s)
 }
 
 // Attach places every entry of the roster into the district: into the compound its 小区 column

@@ -260,23 +260,6 @@ func TestReadXLSXBadCells(t *testing.T) {
 	}
 }
 
-func TestExcelPrecision(t *testing.T) {
-	tests := map[string]string{
-		"60.499999999999993":     "60.5",
-		"56.300000000000004":     "56.3",
-		"56.3":                   "56.3",
-		"0101":                   "0101",
-		"1.2345678901234567e+20": "1.2345678901234567e+20",
-		"12345678901234567890":   "12345678901234567890",
-		"乳山二村":                   "乳山二村",
-	}
-	for in, want := range tests {
-		if got := excelPrecision(in); got != want {
-			t.Errorf("excelPrecision(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestAttach(t *testing.T) {
 	r, err := ReadFile("testdata/roster.csv", nil)
 	if err != nil {

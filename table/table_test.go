@@ -1,0 +1,192 @@
+package table
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+var testColumns = []Column{
+	{Key: "id", Names: []string{"户号"}, Required: true},
+	{Key: "area_m2", Names: []string{"建筑面积", "面积"}, Required: true},
+	{Key: "owner", Names: []string{"业主"}},
+}
+
+// readAll reads every data row as "ROW:id/area/owner", and every problem as its message.
+func readAll(t *testing.T, data []byte) (rows []string, problems []string) {
+	t.Helper()
+	src, err := NewCSV(strings.NewReader(string(data)), "r.csv", nil)
+	if err != nil {
+		return nil, []string{err.Error()}
+	}
+	r, err := NewReader(src, testColumns)
+	if err != nil {
+		return nil, []string{err.Error()}
+	}
+	for {
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return rows, problems
+		}
+		if err != nil {
+			problems = append(problems, err.Error())
+			continue
+		}
+		rows = append(rows, fmt.Sprintf("%d:%s/%s/%s", rec.Row, rec.Get("id"), rec.Get("area_m2"), rec.Get("owner")))
+	}
+}
+
+func gbk(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestReaderRows(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		rows     []string
+		problems []string
+	}{
+		{"LF", "户号,面积,业主\n1,56.30,张三\n2,48.75,李四\n", []string{"2:1/56.30/张三", "3:2/48.75/李四"}, nil},
+		{"CRLF", "户号,面积,业主\r\n1,56.30,张三\r\n2,48.75,李四\r\n", []string{"2:1/56.30/张三", "3:2/48.75/李四"}, nil},
+		// Issue 20 item 4: classic Mac line endings loaded zero rows without an error.
+		{"CR only", "户号,面积,业主\r1,56.30,张三\r2,48.75,李四\r", []string{"2:1/56.30/张三", "3:2/48.75/李四"}, nil},
+		// Issue 20 item 3: a stray CR merged two rows and a household vanished.
+		{"stray CR", "户号,面积,业主\n1,56.30,张三\r2,48.75,李四\n3,60,王五\n", []string{"2:1/56.30/张三", "3:2/48.75/李四", "4:3/60/王五"}, nil},
+		// Issue 20 item 3: an unquoted decimal comma shifted the row.
+		{"unquoted comma", "户号,面积,业主\n1,56,30,张三\n2,48.75,李四\n", []string{"3:2/48.75/李四"},
+			[]string{"r.csv row 2: wrong number of cells: 4 cells, but the header (row 1) has 3; quote a cell holding a comma"}},
+		{"short row", "户号,面积,业主\n1,56.30\n", nil,
+			[]string{"r.csv row 2: wrong number of cells: 2 cells, but the header (row 1) has 3; quote a cell holding a comma"}},
+		{"quoted comma and line break", "户号,面积,业主\n1,\"56,30\",\"张\n三\"\n2,48.75,李四\n", []string{"2:1/56,30/张\n三", "3:2/48.75/李四"}, nil},
+		{"title row", "乳山二村住户花名册,,\n户号,面积,业主\n1,56.30,张三\n", []string{"3:1/56.30/张三"}, nil},
+		{"blank rows skipped", "户号,面积,业主\n,,\n1,56.30,张三\n", []string{"3:1/56.30/张三"}, nil},
+		// Issue 20 item 4: no data rows is an error, never a silent success.
+		{"header only", "户号,面积,业主\n", nil, []string{"r.csv row 1: no data rows below the header"}},
+		{"header only CR", "户号,面积,业主\r", nil, []string{"r.csv row 1: no data rows below the header"}},
+		{"missing column", "户号,业主\n1,张三\n", nil, []string{"r.csv row 1: missing required columns 建筑面积 (area_m2)"}},
+		{"column twice", "户号,面积,建筑面积\n1,2,3\n", nil, []string{`r.csv row 1 column 建筑面积: names the same column as "面积" (cell 2)`}},
+		{"no header", "a,b\n1,2\n", nil, []string{"r.csv: no header row in the first 10 rows: expected columns 户号 (id), 建筑面积 (area_m2)"}},
+		{"syntax", "户号,面积,业主\n1,\"56,张三\n", nil, []string{`r.csv row 2: CSV syntax: extraneous or missing " in quoted-field`}},
+		{"UTF-16", "\xff\xfe户号", nil, []string{`r.csv: file is UTF-16 (Excel's "Unicode text"); save it as "CSV UTF-8" or plain CSV instead`}},
+		{"xlsx as CSV", "PK\x03\x04rest", nil, []string{"r.csv: file is a zip archive, such as an xlsx workbook, not CSV text; give it a .xlsx name or save it as CSV"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, problems := readAll(t, []byte(tc.in))
+			if diff := cmp.Diff(tc.rows, rows); diff != "" {
+				t.Errorf("rows (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.problems, problems); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReaderEncodings(t *testing.T) {
+	const text = "户号,面积,业主\n1,56.30,张三\n2,48.75,李四\n"
+	want := []string{"2:1/56.30/张三", "3:2/48.75/李四"}
+	for name, data := range map[string][]byte{
+		"UTF-8":     []byte(text),
+		"UTF-8 BOM": append([]byte("\xef\xbb\xbf"), text...),
+		"GBK":       gbk(t, text),
+	} {
+		rows, problems := readAll(t, data)
+		if diff := cmp.Diff(want, rows); diff != "" || problems != nil {
+			t.Errorf("%s: rows (-want +got):\n%s; problems %q", name, diff, problems)
+		}
+	}
+	// Issue 20 item 5: a UTF-8 file with one GBK row was decoded wholly as GB18030
+	// (张三 → 寮犱笁).
+	mixed := append([]byte("户号,面积,业主\n1,56.30,张三\n"), gbk(t, "2,48.75,李四\n")...)
+	_, problems := readAll(t, mixed)
+	wantP := []string{"r.csv: file mixes encodings: 2 rows are UTF-8 text, but not row 3 (GBK?); save the whole file in one encoding"}
+	if diff := cmp.Diff(wantP, problems); diff != "" {
+		t.Errorf("mixed: (-want +got):\n%s", diff)
+	}
+	// Valid in neither: rows named.
+	_, problems = readAll(t, []byte("id,area_m2\n1,2\n3,\x80\xff\n4,\xff\n"))
+	wantP = []string{"r.csv: file is neither UTF-8 nor GBK/GB18030 text in rows 3 and 4"}
+	if diff := cmp.Diff(wantP, problems); diff != "" {
+		t.Errorf("neither: (-want +got):\n%s", diff)
+	}
+	if _, _, err := DecodeText(gbk(t, text), "utf-8"); err == nil || !strings.Contains(err.Error(), "not valid UTF-8 in rows 1, 2 and 3") {
+		t.Errorf("GBK forced as UTF-8: %v", err)
+	}
+}
+
+func TestParseArea(t *testing.T) {
+	for in, want := range map[string]int64{"86.5": 8650, " 86.50 ": 8650, "86": 8600, "86.50㎡": 8650, "60 m²": 6000, "72.35平方米": 7235, "0": 0, "86.500": 8650} {
+		if got, err := ParseArea(in); err != nil || got != want {
+			t.Errorf("ParseArea(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"86.505": `"86.505" has more than two decimal places`, "-5": `"-5" is negative`, "七十": `"七十" is not a number of square metres`,
+		"": `"" is empty`, "1/3": `"1/3" is not a number of square metres`, "1e3": `"1e3" is not a number of square metres`,
+		"99999999999999999999": `"99999999999999999999" is too large`,
+	} {
+		_, err := ParseArea(in)
+		if err == nil || err.Error() != want || !errors.Is(err, ErrArea) {
+			t.Errorf("ParseArea(%q) = %v; want %s matching ErrArea", in, err, want)
+		}
+	}
+}
+
+func TestParseYesNo(t *testing.T) {
+	for in, want := range map[string]bool{"": false, "是": true, "否": false, "Yes": true, "N": false, " 1 ": true, "0": false, "有": true, "无": false} {
+		if got, err := ParseYesNo(in); err != nil || got != want {
+			t.Errorf("ParseYesNo(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if _, err := ParseYesNo("maybe"); !errors.Is(err, ErrYesNo) {
+		t.Errorf("ParseYesNo(maybe) = %v", err)
+	}
+}
+
+func TestErrorsCapped(t *testing.T) {
+	var es Errors
+	n := 0
+	for es.Add(&CellError{File: "f", Row: n, Err: errors.New("bad")}) {
+		n++
+	}
+	if len(es) != MaxErrors || !strings.Contains(es[MaxErrors-1].Error(), "stopped after") {
+		t.Errorf("kept %d, last %v", len(es), es[len(es)-1])
+	}
+}
+
+// csvAllocBound is the documented bound: reading a CSV table allocates at most this multiple
+// of its size, plus a constant for the reader itself.
+const csvAllocBound = 12
+
+func FuzzReader(f *testing.F) {
+	f.Add([]byte("户号,面积,业主\n1,56.30,张三\n"))
+	f.Add([]byte("户号,面积,业主\r1,56,30,张三\r\r"))
+	f.Add([]byte("title\n户号,面积\n\"1\n2\",3\n"))
+	f.Add(append([]byte("户号,面积,业主\n1,56.30,张三\n"), 0xd5, 0xc5, 0xc8, 0xfd, '\n'))
+	f.Add([]byte("\xff\xfe1\x002\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		rows, problems := readAll(t, data)
+		runtime.ReadMemStats(&after)
+		if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(csvAllocBound*len(data)+1<<20); got > limit {
+			t.Errorf("%d bytes allocated for %d bytes of input, more than %d", got, len(data), limit)
+		}
+		if len(rows) > 0 && len(problems) > 0 && len(problems) > MaxErrors {
+			t.Errorf("%d problems kept", len(problems))
+		}
+	})
+}
