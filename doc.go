@@ -25,11 +25,15 @@
 //	              GeoPackage in any CRS), renovation/roster (household rosters from CSV and
 //	              xlsx), renovation/sample (two embedded sample districts) and
 //	              renovation/synthetic (a seeded synthetic city for benchmarks).
+//	table/        one reader for the tables street offices keep (CSV in UTF-8 or GBK, and
+//	              xlsx in table/xlsx): header found under a title row, English and Chinese
+//	              headers, one cell-error type, one area rule and one yes/no vocabulary. A
+//	              leaf: it imports nothing of this module, so budget and survey use it too.
 //	examples/     runnable programs with embedded sample data; flags point them at your data.
 //	              examples/district is the main one: a planner's district report.
 //
-// The dependency direction is examples → renovation → {geo, budget, survey}; geo, budget and
-// survey never import each other.
+// The dependency direction is examples → renovation → {geo, budget, survey} → table; geo,
+// budget and survey never import each other.
 //
 // Money is integer fen, legal ratios are compared in integers, and decimals are parsed
 // exactly; floating point is used only for geometry. The same input gives the same output,
