@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/xiaoqu/xiaoqu/budget"
@@ -92,6 +93,7 @@ func analyse(ctx context.Context, o options, p *progress) (*results, error) {
 		return nil, err
 	}
 	r.District, r.Sample = d, o.compounds == ""
+	d.Name = districtName(o, d)
 	for i := range d.Compounds {
 		n := renovation.CountHouseholds(&d.Compounds[i])
 		r.Counts = append(r.Counts, n)
@@ -217,6 +219,22 @@ func loadDistrict(ctx context.Context, o options) (*renovation.District, []strin
 		return nil, nil, err
 	}
 	return d, rep.Notes(), nil
+}
+
+// districtName is the name the report gives the district: -name, else the data's, else the
+// folder the compounds file is in.
+func districtName(o options, d *renovation.District) string {
+	if o.name != "" {
+		return o.name
+	}
+	if d.Name != "" || o.compounds == "" {
+		return d.Name
+	}
+	dir, err := filepath.Abs(filepath.Dir(o.compounds))
+	if err != nil {
+		return filepath.Base(filepath.Dir(o.compounds))
+	}
+	return filepath.Base(dir)
 }
 
 func hasScope(d *renovation.District) bool {

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"math"
 	"os"
 	"sort"
 	"strings"
@@ -23,9 +24,27 @@ type card struct{ Value, Key string }
 type page struct {
 	Title, Subtitle, Synthetic, Footer string
 	Cards                              []card
-	Map, CoverageChart, CostChart      template.HTML
+	Map                                *mapView
+	Charts                             []template.HTML
 	Tables                             []*table
+	Script                             template.JS
 }
+
+// mapView is the map section: the drawing, its layer switches, and, outside the drawing, the
+// legend, the scale bar and the notes.
+type mapView struct {
+	SVG           template.HTML
+	Layers        []*mapLayer
+	Width, Height float64
+	MetresPerUnit float64
+	// ScalePercent is the scale bar's length as a share of the map's width, in per cent, and
+	// ScaleText what it measures ("200 m"), at the map's first zoom.
+	ScalePercent, ScaleText string
+	Notes                   []string
+}
+
+//go:embed mapscript.js
+var mapScript string
 
 // coverageRamp colours a compound by the share of radius-table kinds it has within reach:
 // from red (none) to green (all).
@@ -38,19 +57,28 @@ func rampColour(covered, kinds int) string {
 	return coverageRamp[covered*(len(coverageRamp)-1)/kinds]
 }
 
-// kindColours gives each facility kind of the radius table a colour for the map and the chart.
+// kindColours gives each facility kind a colour for the map and the chart.
 var kindColours = []string{"#1f77b4", "#9467bd", "#e377c2", "#8c564b", "#17becf", "#bcbd22", "#2ca02c", "#ff7f0e", "#7f7f7f", "#393b79"}
+
+// reportName is the district's name as the report's title shows it.
+func reportName(d *renovation.District) string {
+	if d.Name != "" {
+		return d.Name
+	}
+	return "片区"
+}
 
 func writeHTML(path string, r *results, tables []*table) error {
 	d := r.District
 	p := page{
-		Title:    d.Name + " · 老旧小区改造分析报告",
-		Subtitle: fmt.Sprintf("Old-compound renovation report: %d compounds, %d buildings, %d households, %d residents", len(d.Compounds), r.Total.Buildings, r.Total.Households, r.Total.Residents),
+		Title:    reportName(d) + " · 老旧小区改造分析报告",
+		Subtitle: fmt.Sprintf("%d 个小区，%d 栋楼，%d 户，%d 人。Old-compound renovation report: %d compounds, %d buildings, %d households, %d residents.", len(d.Compounds), r.Total.Buildings, r.Total.Households, r.Total.Residents, len(d.Compounds), r.Total.Buildings, r.Total.Households, r.Total.Residents),
 		Tables:   tables,
 		Footer:   d.Attribution,
+		Script:   template.JS(mapScript), // the example's own file, not data
 	}
 	if r.Sample {
-		p.Synthetic = "模拟数据 Generated data: this district's rosters, built years, some storeys and footprints, zones and elevator ballots are made by a seeded generator to show the analyses. They describe no real people."
+		p.Synthetic = "模拟数据：本片区的住户花名册、建成年份、部分层数与基底、实施范围和加装电梯表决由带种子的生成器生成，用于演示分析方法，不描述任何真实住户。Generated data: rosters, built years, some storeys and footprints, zones and elevator ballots are generated to show the analyses; they describe no real people."
 	}
 	sum := r.Plans.Summary
 	p.Cards = []card{
@@ -60,11 +88,10 @@ func writeHTML(path string, r *results, tables []*table) error {
 		{fmt.Sprintf("%.2f", r.Indicators.Totals.FAR), "容积率 FAR"},
 		{fmt.Sprint(sum.Stairwells), "可加装电梯单元 elevator stairwells"},
 		{fmt.Sprint(sum.ReadyToSign), "可签约 ready to sign"},
-		{r.Budget.Total.Cost.Grouped(), "改造预算（示例价格）budget, illustrative yuan"},
+		{r.Budget.Total.Cost.Grouped(), "改造预算（元，示例价格）budget, illustrative yuan"},
 	}
 	p.Map = districtMap(r)
-	p.CoverageChart = coverageChart(r)
-	p.CostChart = costByFloorChart(r)
+	p.Charts = []template.HTML{coverageChart(r), costByFloorChart(r)}
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -76,93 +103,57 @@ func writeHTML(path string, r *results, tables []*table) error {
 	return f.Close()
 }
 
-func districtMap(r *results) template.HTML {
-	d := r.District
-	kinds := len(r.LifeCircle.Kinds)
-	var shapes []mapShape
-	for i := range d.Compounds {
-		c := &d.Compounds[i]
-		n := r.Covered[c.ID]
-		shapes = append(shapes, mapShape{ID: c.ID, Geometry: c.Boundary, Class: "compound", Fill: rampColour(n, kinds),
-			Title: fmt.Sprintf("%s: %d of %d life-circle kinds within reach; %d households", c.Label(), n, kinds, r.Counts[i].Households)})
-	}
-	for i := range d.Compounds {
-		for _, b := range d.Compounds[i].Buildings {
-			shapes = append(shapes, mapShape{ID: b.ID, Geometry: b.Footprint, Class: "building", Fill: "#6b6b6b",
-				Title: fmt.Sprintf("%s, %d storeys", b.Label(), b.Storeys)})
-		}
-	}
-	colour := map[renovation.FacilityKind]string{}
-	var legend []legendEntry
-	for _, fill := range coverageRamp {
-		lo, hi := -1, -1
-		for n := 0; n <= kinds; n++ {
-			if rampColour(n, kinds) == fill {
-				if lo < 0 {
-					lo = n
-				}
-				hi = n
-			}
-		}
-		switch {
-		case lo < 0:
-			continue // no count maps to this colour (fewer kinds than colours)
-		case lo == hi:
-			legend = append(legend, legendEntry{Fill: fill, Label: fmt.Sprintf("覆盖 %d / %d 项 kinds within reach", lo, kinds)})
-		default:
-			legend = append(legend, legendEntry{Fill: fill, Label: fmt.Sprintf("覆盖 %d–%d / %d 项 kinds within reach", lo, hi, kinds)})
-		}
-	}
-	for i, s := range r.LifeCircle.Kinds {
-		if _, ok := colour[s.Kind]; !ok {
-			colour[s.Kind] = kindColours[i%len(kindColours)]
-			legend = append(legend, legendEntry{Fill: colour[s.Kind], Label: s.Kind.Chinese(), Circle: true})
-		}
-	}
-	var points []mapPoint
-	for _, f := range d.Facilities {
-		c, ok := colour[f.Kind]
-		if !ok {
-			continue // kinds the radius table does not list are not drawn
-		}
-		points = append(points, mapPoint{Point: facilityPoint(f), Fill: c, Kind: string(f.Kind), Title: f.Kind.Chinese() + " " + f.Name})
-	}
-	return svgMap(shapes, points, legend, 1100, 760, shortAttribution(d.Attribution))
-}
-
 func coverageChart(r *results) template.HTML {
 	var bars []bar
 	for i, s := range r.LifeCircle.Kinds {
 		bars = append(bars, bar{Label: kindLabel(s), Value: s.HouseholdRate, Fill: kindColours[i%len(kindColours)],
 			Text: fmt.Sprintf("%.0f%% 户 · %d/%d 小区", 100*s.HouseholdRate, s.CompoundsCovered, s.Compounds)})
 	}
-	return svgBars("coverage", "生活圈覆盖 households within reach, by facility kind", bars, 1, 540)
+	return svgBars("coverage", "生活圈覆盖：服务半径内的户数占比（%）", "来源：生活圈覆盖表（直线距离）Source: table 生活圈覆盖", bars, 1)
 }
 
-// costByFloorChart draws the mean share per household by floor over every stairwell with a
-// cost table.
+// costByFloorChart draws the mean share per household by floor, one group of bars per
+// building height: a 6-storey and a 5-storey stairwell share their cost differently, and a
+// mean over both would make floor 6 look cheaper than floor 5.
 func costByFloorChart(r *results) template.HTML {
-	sum := map[int]budget.Money{}
-	n := map[int]int{}
+	type key struct{ storeys, floor int }
+	sum := map[key]budget.Money{}
+	n := map[key]int{}
+	stairwells := map[int]int{}
 	for _, p := range r.Plans.Plans {
+		if len(p.Households) > 0 {
+			stairwells[p.Stairwell.Storeys]++
+		}
 		for _, h := range p.Households {
-			sum[h.Floor] += h.Share
-			n[h.Floor]++
+			k := key{p.Stairwell.Storeys, h.Floor}
+			sum[k] += h.Share
+			n[k]++
 		}
 	}
-	floors := make([]int, 0, len(n))
-	for f := range n {
-		floors = append(floors, f)
+	keys := make([]key, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
 	}
-	sort.Ints(floors)
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].storeys != keys[j].storeys {
+			return keys[i].storeys < keys[j].storeys
+		}
+		return keys[i].floor < keys[j].floor
+	})
 	var bars []bar
 	longest := 0.0
-	for _, f := range floors {
-		mean := float64(sum[f]) / float64(n[f]) / 100
+	group := -1
+	for _, k := range keys {
+		if k.storeys != group {
+			group = k.storeys
+			bars = append(bars, bar{Group: fmt.Sprintf("%d 层楼（%d 个单元）%d-storey buildings", k.storeys, stairwells[k.storeys], k.storeys)})
+		}
+		mean := float64(sum[k]) / float64(n[k]) / 100
 		longest = max(longest, mean)
-		bars = append(bars, bar{Label: fmt.Sprintf("%d 层 floor", f), Value: mean, Fill: "#2b6cb0", Text: fmt.Sprintf("%.0f 元", mean)})
+		bars = append(bars, bar{Label: fmt.Sprintf("%d 层 floor %d", k.floor, k.floor), Value: mean, Fill: kindColours[k.storeys%len(kindColours)],
+			Text: fmt.Sprintf("%s 元（%d 户）", budget.Money(math.Round(mean*100)).Grouped(), n[k])})
 	}
-	return svgBars("cost", "加装电梯每户平均分摊 mean share per household by floor", bars, longest, 540)
+	return svgBars("cost", "加装电梯每户平均分摊（元），按楼栋层数分组", "来源：电梯分摊表（已摸排单元）Source: table 电梯分摊", bars, longest)
 }
 
 // shortAttribution is the first clause of a district's attribution, for the map's corner: the

@@ -30,7 +30,7 @@ import (
 )
 
 type options struct {
-	sample, out                                                string
+	sample, out, name                                          string
 	compounds, buildings, facilities, green, zones, households string
 	crs, radii, scheme, catalogue, funding                     string
 	cutoff                                                     int
@@ -63,6 +63,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.scheme, "scheme", "", "elevator cost-sharing scheme (JSON, as examples/elevator reads) instead of the sample's")
 	fs.StringVar(&o.catalogue, "catalogue", "", "renovation cost catalogue (JSON) instead of the illustrative one")
 	fs.StringVar(&o.funding, "funding", "", "funding plan (JSON) instead of the illustrative one")
+	fs.StringVar(&o.name, "name", "", "the district's name for the report's title (default: the data's, else the folder of -compounds)")
 	fs.IntVar(&o.cutoff, "cutoff", 0, "eligibility: completed by the end of this year (default 2000, the national rule)")
 	fs.BoolVar(&o.json, "json", false, "print the analyses as JSON on standard output instead of the summary (the files are written all the same)")
 	if err := fs.Parse(args); err != nil {

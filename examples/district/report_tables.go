@@ -18,11 +18,22 @@ func (r *results) label(id string) string {
 	return id
 }
 
+// money is an amount of yuan, kept to the fen in the spreadsheet; its column's header says 元.
 func money(m budget.Money) cell {
-	return cell{Text: m.Grouped(), Num: float64(m) / 100, IsNum: true}
+	return cell{Text: m.Grouped(), Num: float64(m) / 100, IsNum: true, Format: fmtMoney}
 }
 
-func area(m2 float64) cell { return num(m2, 0) }
+// area is square metres, shown whole on the page and to 0.01 m² in the spreadsheet.
+func area(m2 float64) cell {
+	c := num(m2, 0)
+	c.Format = fmtArea
+	return c
+}
+
+// exactArea is a surveyed area, exact in 0.01 m².
+func exactArea(a survey.Area) cell {
+	return cell{Text: a.String(), Num: a.SquareMetres(), IsNum: true, Format: fmtArea}
+}
 
 // yearCell shows a year, starred when generated.
 func yearCell(year int, synthetic bool) cell {
@@ -33,7 +44,7 @@ func yearCell(year int, synthetic bool) cell {
 	if synthetic {
 		s += "*"
 	}
-	return cell{Text: s, Num: float64(year), IsNum: true}
+	return cell{Text: s, Num: float64(year), IsNum: true, Format: fmtInteger}
 }
 
 var tenures = []renovation.Tenure{renovation.OwnerOccupied, renovation.Rented, renovation.RegisteredElsewhere, renovation.NoRegisteredResident, renovation.Vacant}
@@ -45,22 +56,37 @@ func householdsTable(r *results) *table {
 		t.Headers = append(t.Headers, tn.Chinese())
 	}
 	t.Headers = append(t.Headers, "有60岁以上老人的户数")
-	row := func(name string, year cell, n renovation.HouseholdCounts) {
-		cells := []cell{txt(name), year, integer(n.Buildings), integer(n.Units), integer(n.Households), integer(n.Residents),
-			{Text: n.ExclusiveArea.String(), Num: n.ExclusiveArea.SquareMetres(), IsNum: true}}
+	row := func(name string, year cell, n renovation.HouseholdCounts, aged int) {
+		cells := []cell{txt(name), year, integer(n.Buildings), integer(n.Units), integer(n.Households), integer(n.Residents), exactArea(n.ExclusiveArea)}
 		for _, tn := range tenures {
 			cells = append(cells, integer(n.ByTenure[tn]))
 		}
-		t.add(append(cells, integer(n.WithElderly))...)
+		elderly := unknown() // no age given: 0 would say there are no elderly
+		if aged > 0 {
+			elderly = integer(n.WithElderly)
+		}
+		t.add(append(cells, elderly)...)
 	}
+	agedTotal, partly := 0, false
 	for i := range r.District.Compounds {
 		c := &r.District.Compounds[i]
-		row(c.Label(), yearCell(c.BuiltYear, c.IsSynthetic("built_year")), r.Counts[i])
+		aged := agedHouseholds(c)
+		agedTotal += aged
+		partly = partly || aged > 0 && aged < r.Counts[i].Households
+		row(c.Label(), yearCell(c.BuiltYear, c.IsSynthetic("built_year")), r.Counts[i], aged)
 	}
-	row("合计 total", txt(""), r.Total)
+	row("合计 total", txt(""), r.Total, agedTotal)
+	var notes []string
 	if r.Total.Synthetic > 0 {
-		t.Note = fmt.Sprintf("* 模拟数据 generated value. %d of %d households come from a generated roster and are not real people.", r.Total.Synthetic, r.Total.Households)
+		notes = append(notes, fmt.Sprintf("* 模拟数据：%d 户中有 %d 户来自生成的花名册，并非真实住户。Generated: %d of %d households come from a generated roster and are not real people.",
+			r.Total.Households, r.Total.Synthetic, r.Total.Synthetic, r.Total.Households))
 	}
+	if agedTotal == 0 {
+		notes = append(notes, "花名册未给出年龄，有60岁以上老人的户数为未知。The roster gives no ages.")
+	} else if partly {
+		notes = append(notes, "有60岁以上老人的户数只计给出年龄的户；未给出年龄的户不计入。Only households with an age given are counted.")
+	}
+	t.Note = strings.Join(notes, " ")
 	return t
 }
 
@@ -75,9 +101,9 @@ func indicatorsTable(r *results) *table {
 	tot := r.Indicators.Totals
 	t.add(txt("合计 total"), area(tot.RatioArea), area(tot.FootprintArea), percent(tot.BuildingCoverage), area(tot.FloorArea),
 		num(tot.FAR, 2), percent(tot.GreenRatio), num(tot.HouseholdsPerHectare, 1), integer(tot.ElevatorCandidates))
-	t.Note = "建筑密度 = 基底面积 ÷ 用地面积; 容积率 = 总建筑面积 ÷ 用地面积; 绿地率 = 绿地面积 ÷ 用地面积 (footprints and green clipped to the compound; 用地面积 is the surveyed site area where the data give one, else the boundary's geodesic area on WGS84)."
+	t.Note = "建筑密度 = 基底面积 ÷ 用地面积；容积率 = 总建筑面积 ÷ 用地面积；绿地率 = 绿地面积 ÷ 用地面积（基底与绿地按小区边界裁剪；用地面积取数据给出的测绘面积，未给出时取边界在 WGS84 椭球上的面积）。Footprints and green are clipped to the compound; site area is the surveyed one, else the boundary's geodesic area."
 	if tot.StoreysSynthetic > 0 {
-		t.Note += fmt.Sprintf(" Floor areas of %d buildings rest on generated storeys (模拟数据).", tot.StoreysSynthetic)
+		t.Note += fmt.Sprintf(" 其中 %d 栋楼的建筑面积基于生成的层数（模拟数据）。Floor areas of %d buildings rest on generated storeys.", tot.StoreysSynthetic, tot.StoreysSynthetic)
 	}
 	return t
 }
@@ -92,7 +118,7 @@ func eligibilityTable(r *results) *table {
 	for _, e := range r.Eligibility {
 		t.add(txt(r.label(e.CompoundID)), txt(eligibilityZh[e.Status]), yearCell(e.BuiltYear, e.Synthetic), txt(e.ReasonZH), txt(e.Reason))
 	}
-	t.Note = "Rule: " + r.Rule.Source
+	t.Note = "依据 Rule: " + r.Rule.Source
 	return t
 }
 
@@ -115,7 +141,7 @@ func scopeTable(r *results) *table {
 	tot := r.Scope.Totals
 	t.add(txt("合计 total"), txt(""), txt(fmt.Sprintf("%d 个小区", tot.Compounds)), integer(tot.BuildingsInScope),
 		integer(tot.HouseholdsInScope), integer(tot.HouseholdsExcluded), integer(tot.HouseholdsUndetermined))
-	t.Note = "A household is in scope when its building's footprint lies in a scope zone and outside the exclusion zones."
+	t.Note = "楼栋基底位于实施范围内且不在排除区域内的住户计为范围内。A household is in scope when its building's footprint lies in a scope zone and outside the exclusion zones."
 	return t
 }
 
@@ -140,14 +166,14 @@ func lifeCircleTable(r *results) *table {
 			case f.Nearest == nil:
 				cells = append(cells, txt("—"))
 			case f.Covered:
-				cells = append(cells, cell{Text: fmt.Sprintf("✓ %.0f m", *f.Nearest), Num: *f.Nearest, IsNum: true})
+				cells = append(cells, cell{Text: fmt.Sprintf("✓ %.0f m", *f.Nearest), Num: *f.Nearest, IsNum: true, Format: `"✓ "0" m"`})
 			default:
-				cells = append(cells, cell{Text: fmt.Sprintf("✗ %.0f m", *f.Nearest), Num: *f.Nearest, IsNum: true})
+				cells = append(cells, cell{Text: fmt.Sprintf("✗ %.0f m", *f.Nearest), Num: *f.Nearest, IsNum: true, Format: `"✗ "0" m"`})
 			}
 		}
 		t.add(append(cells, txt(fmt.Sprintf("%d/%d", r.Covered[c.ID], len(c.Reach))))...)
 	}
-	t.Note = "Straight-line distance (m) to the nearest facility of each kind; ✓ within the radius, ✗ beyond it, — none in the district. Radii: " + radiiNote(r)
+	t.Note = "到最近一处各类设施的直线距离（米）；✓ 在服务半径内，✗ 超出半径，— 片区内没有该类设施。Straight-line distance to the nearest facility of each kind; ✓ within the radius, ✗ beyond it, — none in the district. 服务半径 Radii: " + radiiNote(r)
 	return t
 }
 
@@ -160,7 +186,7 @@ func radiiNote(r *results) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s %s %gm%s", s.Kind.Chinese(), s.Tier, s.Radius, trust))
 	}
-	return strings.Join(parts, "; ") + ". UNVERIFIED values are commonly cited but not confirmed against the 2018 standard's text; override them with -radii."
+	return strings.Join(parts, "；") + "。标 UNVERIFIED 的数值为常见引用值，未与 2018 年标准原文核对，可用 -radii 替换。UNVERIFIED values are commonly cited but not confirmed against the standard's text; override them with -radii."
 }
 
 func gapsTable(r *results) *table {
@@ -201,10 +227,10 @@ func plansTable(r *results) *table {
 		t.add(row...)
 	}
 	sum := r.Plans.Summary
-	t.Note = fmt.Sprintf("%d stairwells: %d ready to sign (可签约), %d with a few objectors to visit (少数反对), %d waiting (观望/未摸排); %d passed. Rule: %s. Cost per elevator and cost-sharing scheme: %s (illustrative total).",
+	t.Note = fmt.Sprintf("共 %d 个单元：可签约 %d，少数反对需上门沟通 %d，观望/未摸排 %d；已通过 %d。表决规则 Rule: %s。造价与分摊方案 Scheme: %s（示例总价 illustrative）。",
 		sum.Stairwells, sum.ReadyToSign, sum.FewObjectors, sum.Waiting, sum.Passed, r.Plans.Rule, r.Scheme.Name)
 	if r.Ballots > 0 {
-		t.Note += fmt.Sprintf(" The ballots of %d sample stairwells are generated, not surveyed.", r.Ballots)
+		t.Note += fmt.Sprintf(" 其中 %d 个样例单元的表决为生成数据，并非实际摸排。The ballots of %d sample stairwells are generated.", r.Ballots, r.Ballots)
 	}
 	return t
 }
@@ -222,7 +248,7 @@ func sharesTable(r *results) *table {
 				vote = "未表决"
 			}
 			t.add(txt(h.Compound), txt(h.Building), txt(h.Unit), txt(h.Household), integer(h.Floor),
-				cell{Text: h.Area.String(), Num: h.Area.SquareMetres(), IsNum: true}, txt(vote),
+				exactArea(h.Area), txt(vote),
 				money(h.Share), money(h.ProvidentFund), money(h.CashDue), txt(h.Explanation))
 		}
 	}
@@ -234,7 +260,7 @@ func budgetTable(r *results) *table {
 		Headers: []string{"小区", "总建筑面积(㎡)", "外墙面积(㎡)", "户数", "楼栋", "电梯(部)", "基础类(元)", "完善类(元)", "提升类(元)", "合计(元)", "已落实资金(元)", "资金缺口(元)"}}
 	row := func(name string, c renovation.ProgrammeCost) {
 		q := c.Quantities
-		cells := []cell{txt(name), num(q.FloorArea.SquareMetres(), 0), num(q.FacadeArea.SquareMetres(), 0), integer(q.Households), integer(q.Buildings), integer(q.Elevators)}
+		cells := []cell{txt(name), area(q.FloorArea.SquareMetres()), area(q.FacadeArea.SquareMetres()), integer(q.Households), integer(q.Buildings), integer(q.Elevators)}
 		for _, cat := range c.ByCategory {
 			cells = append(cells, money(cat.Cost))
 		}
@@ -248,7 +274,7 @@ func budgetTable(r *results) *table {
 		row(r.label(c.CompoundID), c.ProgrammeCost)
 	}
 	row("合计 total", r.Budget.Total.ProgrammeCost)
-	t.Note = r.Catalogue.Name + ". " + strings.Join(r.Budget.Assumptions, " ")
+	t.Note = "价格与资金比例为示例，并非官方定额。Illustrative prices: " + r.Catalogue.Name + ". " + strings.Join(r.Budget.Assumptions, " ")
 	return t
 }
 
@@ -264,16 +290,28 @@ func notesTable(r *results) *table {
 func notes(r *results) []string {
 	var n []string
 	if r.District.Attribution != "" {
-		n = append(n, "Data: "+r.District.Attribution+".")
+		n = append(n, "数据来源 Data: "+r.District.Attribution+".")
 	}
 	if r.Sample {
-		n = append(n, "Sample district: geometry from OpenStreetMap; built years, missing storeys and footprints, lawns inside the generated estates, field offices, zones and every household roster are generated by a seeded generator and marked 模拟数据 / synthetic. The households are not real people.")
-		n = append(n, fmt.Sprintf("Elevator ballots of %d sample stairwells are generated to show the triage; the others are not canvassed.", r.Ballots))
+		n = append(n, "样例片区：几何数据取自 OpenStreetMap；建成年份、缺失的层数与基底、生成小区内的草地、片区、范围与全部住户花名册由带种子的生成器生成，标为模拟数据，并非真实住户。Sample district: geometry from OpenStreetMap; built years, missing storeys and footprints, lawns, field offices, zones and every household roster are generated and marked synthetic. The households are not real people.")
+		n = append(n, fmt.Sprintf("%d 个样例单元的加装电梯表决为生成数据，用于演示分组；其余单元未摸排。Elevator ballots of %d sample stairwells are generated; the others are not canvassed.", r.Ballots, r.Ballots))
 	}
-	n = append(n, "Elevator cost per stairwell: "+r.Scheme.Name+"; the total is illustrative (reported ranges: Shanghai Jiading 40–60万, Beijing about 50–70万 yuan per elevator); the subsidy is the cited preset.")
-	n = append(n, "Programme prices and funding shares are illustrative, not an official cost list: there is no national yuan-per-m² norm. Replace them with -catalogue and -funding.")
-	n = append(n, "Consent: "+r.Plans.Basis)
-	n = append(n, "Eligibility: "+r.Rule.Source)
-	n = append(n, "Life-circle radii: "+radiiNote(r))
+	n = append(n, "每单元加装电梯造价 Elevator cost per stairwell: "+r.Scheme.Name+"；总价为示例（报道的区间：上海嘉定 40–60万元，北京约 50–70万元/部），补贴为引用的预设。The total is illustrative; the subsidy is the cited preset.")
+	n = append(n, "改造单价与资金比例为示例，并非官方定额：全国没有统一的元/㎡标准，请用 -catalogue 与 -funding 替换。Programme prices and funding shares are illustrative, not an official cost list.")
+	n = append(n, "表决依据 Consent: "+r.Plans.Basis)
+	n = append(n, "改造资格依据 Eligibility: "+r.Rule.Source)
+	n = append(n, "生活圈服务半径 Life-circle radii: "+radiiNote(r))
+	return n
+}
+
+// agedHouseholds counts the households of c whose oldest resident's age the roster gives.
+func agedHouseholds(c *renovation.Compound) int {
+	n := 0
+	c.Households(func(_ *renovation.Building, _ *renovation.Unit, h *renovation.Household) bool {
+		if h.OldestAge > 0 {
+			n++
+		}
+		return true
+	})
 	return n
 }
