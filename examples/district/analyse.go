@@ -45,7 +45,8 @@ type results struct {
 	// Covered counts, per compound ID, the radius-table kinds within reach: the map's colour.
 	Covered   map[string]int
 	Plans     *renovation.ElevatorPlans
-	Ballots   int // stairwells given generated sample ballots
+	SunHour   float64 // apparent solar time of the shadows on the shaft map, hours
+	Ballots   int     // stairwells given generated sample ballots
 	Scheme    *budget.Scheme
 	Budget    *renovation.ProgrammeBudget
 	Catalogue *budget.Catalogue
@@ -160,7 +161,8 @@ func analyse(ctx context.Context, o options, p *progress) (*results, error) {
 		stairwells = sampleBallots(d, candidates)
 		r.Ballots = len(stairwells)
 	}
-	if r.Plans, err = renovation.PlanElevators(ctx, d, renovation.ElevatorPlanOptions{Scheme: *r.Scheme, Stairwells: stairwells}); err != nil {
+	r.SunHour = o.sunHour
+	if r.Plans, err = renovation.PlanElevators(ctx, d, renovation.ElevatorPlanOptions{Scheme: *r.Scheme, Stairwells: stairwells, Shafts: shaftOptions()}); err != nil {
 		return nil, err
 	}
 

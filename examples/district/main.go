@@ -34,6 +34,7 @@ type options struct {
 	compounds, buildings, facilities, green, zones, households string
 	crs, radii, scheme, catalogue, funding                     string
 	cutoff                                                     int
+	sunHour                                                    float64
 	json                                                       bool
 }
 
@@ -65,9 +66,13 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.funding, "funding", "", "funding plan (JSON) instead of the illustrative one")
 	fs.StringVar(&o.name, "name", "", "the district's name for the report's title (default: the data's, else the folder of -compounds)")
 	fs.IntVar(&o.cutoff, "cutoff", 0, "eligibility: completed by the end of this year (default 2000, the national rule)")
+	fs.Float64Var(&o.sunHour, "sun-hour", 10, "hour of apparent solar time of the shadows on the elevator shaft map (8–16 on 大寒日)")
 	fs.BoolVar(&o.json, "json", false, "print the analyses as JSON on standard output instead of the summary (the files are written all the same)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
+	}
+	if !(o.sunHour >= 0 && o.sunHour <= 24) {
+		return o, fmt.Errorf("-sun-hour %v is not an hour of the day", o.sunHour)
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
@@ -132,7 +137,7 @@ func reportTables(r *results) []*table {
 	if r.Scope != nil {
 		ts = append(ts, scopeTable(r))
 	}
-	return append(ts, lifeCircleTable(r), gapsTable(r), plansTable(r), sharesTable(r), budgetTable(r), notesTable(r))
+	return append(ts, lifeCircleTable(r), gapsTable(r), plansTable(r), shaftsTable(r), sharesTable(r), budgetTable(r), notesTable(r))
 }
 
 func printSummary(w io.Writer, r *results, files []string) {
