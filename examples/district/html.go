@@ -90,7 +90,7 @@ func writeHTML(path string, r *results, tables []*table) error {
 		{fmt.Sprint(sum.ReadyToSign), "可签约 ready to sign"},
 		{r.Budget.Total.Cost.Grouped(), "改造预算（元，示例价格）budget, illustrative yuan"},
 	}
-	p.Map = districtMap(r) + shaftsMap(r, r.SunHour)
+	p.Map = districtMap(r)
 	p.Charts = []template.HTML{coverageChart(r), costByFloorChart(r)}
 	f, err := os.Create(path)
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"html"
-	"html/template"
 	"math"
 	"strings"
 
@@ -69,99 +68,127 @@ func trustMark(t renovation.Trust) string {
 	return string(t)
 }
 
-// shaftsMap draws the compound with the most candidate stairwells (the first of equals): its
-// buildings, the shafts (green where they fit, red where not) and the shadows of both at
-// hour (apparent solar time) on the standard day.
-func shaftsMap(r *results, hour float64) template.HTML {
+func init() { mapLayerHooks = append(mapLayerHooks, shadowLayer, shaftLayer) }
+
+// shaftLayer draws the candidate stairwells' elevator shafts: green where they fit, red where
+// they do not.
+func shaftLayer(r *results, c *mapCanvas) *mapLayer {
 	rep := r.Plans.Shafts
-	if rep == nil || len(rep.Shafts) == 0 {
-		return ""
+	if rep == nil {
+		return nil
 	}
-	count := map[string]int{}
-	best := ""
-	for _, p := range r.Plans.Plans {
-		id := p.Stairwell.CompoundID
-		count[id]++
-		if count[id] > count[best] {
-			best = id
-		}
-	}
-	c := r.District.Compound(best)
-	if c == nil {
-		return ""
-	}
-	var b orb.Bound
-	if c.Boundary != nil {
-		b = c.Boundary.Bound()
-	} else {
-		for i, bl := range c.Buildings {
-			if bl.Footprint != nil {
-				if i == 0 {
-					b = bl.Footprint.Bound()
-				}
-				b = b.Union(bl.Footprint.Bound())
-			}
-		}
-	}
-	ctr := b.Center()
-	tm := geo.LocalTM(ctr)
-	day := sun.TermDay(2026, rep.Standard.Term)
-	pos := sun.AtSolarTime(day, hour*60, ctr[1], ctr[0])
-	storey := shaftOptionsStorey(rep)
-	shadow := func(fp orb.Polygon, h float64) orb.Geometry {
-		ring := make([]orb.Point, 0, len(fp[0]))
-		for _, p := range fp[0] {
-			ring = append(ring, tm.Forward(p))
-		}
-		g, err := sun.Shadow(sun.Prism{Ring: ring, Height: h}, pos)
-		if err != nil || g == nil {
-			return nil
-		}
-		out := orb.MultiPolygon{}
-		for _, poly := range polysOf(g) {
-			q := make(orb.Polygon, len(poly))
-			for k, ring := range poly {
-				q[k] = make(orb.Ring, len(ring))
-				for j, p := range ring {
-					q[k][j] = tm.Inverse(p)
-				}
-			}
-			out = append(out, q)
-		}
-		return out
-	}
-	var shapes, shadows, bodies, shafts []mapShape
-	if c.Boundary != nil {
-		shapes = append(shapes, mapShape{ID: c.ID, Geometry: c.Boundary, Class: "compound", Fill: "#f1efe6", Title: c.Label()})
-	}
-	for _, bl := range c.Buildings {
-		bodies = append(bodies, mapShape{ID: bl.ID, Geometry: bl.Footprint, Class: "building", Fill: "#8a8a8a", Title: fmt.Sprintf("%s, %d storeys", bl.Label(), bl.Storeys)})
-		for _, fp := range polysOf(bl.Footprint) {
-			if bl.Storeys > 0 && len(fp) > 0 {
-				shadows = append(shadows, mapShape{ID: bl.ID, Geometry: shadow(fp, float64(bl.Storeys)*storey), Class: "shadow", Fill: "#c9c3b3", Title: "shadow of " + bl.Label()})
-			}
-		}
-	}
+	l := &mapLayer{ID: "shafts", Name: "加装电梯井道 elevator shafts"}
 	for i, p := range r.Plans.Plans {
 		a := &rep.Shafts[i]
-		if p.Stairwell.CompoundID != best || a.Footprint == nil {
+		if a.Footprint == nil {
 			continue
 		}
-		fill := "#2e9e4f"
+		fill, verdict := "#2e9e4f", "可行 fits"
 		if !a.Fit.Fits {
-			fill = "#d23b2f"
+			fill, verdict = "#d23b2f", "不可行 does not fit"
 		}
-		shadows = append(shadows, mapShape{ID: a.Stairwell.String(), Geometry: shadow(a.Footprint, a.Height), Class: "shaft-shadow", Fill: "#7d6f96", Title: "shadow of the shaft of " + a.Stairwell.String()})
-		shafts = append(shafts, mapShape{ID: a.Stairwell.String(), Geometry: a.Footprint, Class: "shaft", Fill: fill,
-			Title: fmt.Sprintf("unit %s: %.1f m; %d households lose sun", p.Stairwell.Unit, a.Height, len(p.Sunlight))})
+		title := fmt.Sprintf("%s %s %s单元：井道 %.1f m，%s；%d 户日照减少 households lose sun", p.Stairwell.Compound, p.Stairwell.Building, p.Stairwell.Unit, a.Height, verdict, len(p.Sunlight))
+		fmt.Fprintf(&l.SVG, `<path class="shaft" data-id="%s" d="%s" fill="%s" stroke="#222" stroke-width="0.3"><title>%s</title></path>`,
+			html.EscapeString(a.Stairwell.String()), c.path(a.Footprint), fill, html.EscapeString(title))
 	}
-	shapes = append(append(append(shapes, shadows...), bodies...), shafts...)
-	legend := []legendEntry{{Fill: "#2e9e4f", Label: "井道可行 shaft fits"}, {Fill: "#d23b2f", Label: "井道不可行 does not fit"},
-		{Fill: "#c9c3b3", Label: "楼栋阴影 building shadow"}, {Fill: "#7d6f96", Label: "井道阴影 shaft shadow"}}
-	caption := fmt.Sprintf("%s: elevator shafts and shadows at %02d:%02d apparent solar time, %s %s (sun altitude %.1f°, azimuth %.1f°)",
-		c.Label(), int(hour), int(math.Round(math.Mod(hour, 1)*60)), rep.Standard.TermZh, rep.Day, pos.Altitude, pos.Azimuth)
-	return template.HTML(`<figure class="shafts"><figcaption>`+html.EscapeString(caption)+`</figcaption>`) +
-		svgMap(shapes, nil, legend, 1100, 760, shortAttribution(r.District.Attribution)) + template.HTML(`</figure>`)
+	l.Legend = []legendEntry{{swatchFill("#2e9e4f", "#222", false), "井道可行 shaft fits"}, {swatchFill("#d23b2f", "#222", false), "井道不可行 does not fit"}}
+	return l
+}
+
+// shadowLayer draws the shadows of the buildings and the shafts at r.SunHour (apparent solar
+// time) on the standard day, at each compound's place; hidden when the page opens.
+func shadowLayer(r *results, c *mapCanvas) *mapLayer {
+	rep := r.Plans.Shafts
+	if rep == nil {
+		return nil
+	}
+	day := sun.TermDay(2026, rep.Standard.Term)
+	hour := r.SunHour
+	hm := fmt.Sprintf("%02d:%02d", int(hour), int(math.Round(math.Mod(hour, 1)*60)))
+	l := &mapLayer{ID: "shadows", Off: true, Name: fmt.Sprintf("%s %s 阴影 shadows at %s apparent solar time", rep.Standard.TermZh, hm, hm)}
+	storey := shaftOptionsStorey(rep)
+	var bshadow, sshadow strings.Builder
+	for ci := range r.District.Compounds {
+		cp := &r.District.Compounds[ci]
+		ctr, ok := compoundCentre(cp)
+		if !ok {
+			continue
+		}
+		tm := geo.LocalTM(ctr)
+		pos := sun.AtSolarTime(day, hour*60, ctr[1], ctr[0])
+		for _, bl := range cp.Buildings {
+			if bl.Storeys <= 0 {
+				continue
+			}
+			for _, fp := range polysOf(bl.Footprint) {
+				if g := shadowOf(tm, fp, float64(bl.Storeys)*storey, pos); g != nil {
+					bshadow.WriteString(c.path(g))
+				}
+			}
+		}
+		for i, p := range r.Plans.Plans {
+			if a := &rep.Shafts[i]; p.Stairwell.CompoundID == cp.ID && a.Footprint != nil {
+				if g := shadowOf(tm, a.Footprint, a.Height, pos); g != nil {
+					sshadow.WriteString(c.path(g))
+				}
+			}
+		}
+	}
+	if bshadow.Len() > 0 {
+		fmt.Fprintf(&l.SVG, `<path class="shadow" d="%s" fill="#3c3c50" fill-opacity="0.25" stroke="none" fill-rule="nonzero"/>`, bshadow.String())
+	}
+	if sshadow.Len() > 0 {
+		fmt.Fprintf(&l.SVG, `<path class="shaft-shadow" d="%s" fill="#5a2d82" fill-opacity="0.45" stroke="none" fill-rule="nonzero"/>`, sshadow.String())
+	}
+	l.Legend = []legendEntry{{swatchFill("#b1b1b9", "#b1b1b9", false), "楼栋阴影 building shadow"}, {swatchFill("#a98cc0", "#a98cc0", false), "井道阴影 shaft shadow"}}
+	return l
+}
+
+// compoundCentre is the centre of a compound's boundary, or of its footprints.
+func compoundCentre(cp *renovation.Compound) (orb.Point, bool) {
+	if cp.Boundary != nil {
+		return cp.Boundary.Bound().Center(), true
+	}
+	var b orb.Bound
+	found := false
+	for _, bl := range cp.Buildings {
+		if bl.Footprint == nil {
+			continue
+		}
+		if !found {
+			b, found = bl.Footprint.Bound(), true
+		} else {
+			b = b.Union(bl.Footprint.Bound())
+		}
+	}
+	return b.Center(), found
+}
+
+// shadowOf is the ground shadow (lon/lat) of a footprint extruded to h metres, the sun at pos.
+func shadowOf(tm *geo.TransverseMercator, fp orb.Polygon, h float64, pos sun.Position) orb.Geometry {
+	if len(fp) == 0 {
+		return nil
+	}
+	ring := make([]orb.Point, 0, len(fp[0]))
+	for _, p := range fp[0] {
+		ring = append(ring, tm.Forward(p))
+	}
+	g, err := sun.Shadow(sun.Prism{Ring: ring, Height: h}, pos)
+	if err != nil || g == nil {
+		return nil
+	}
+	var out orb.MultiPolygon
+	for _, poly := range polysOf(g) {
+		q := make(orb.Polygon, len(poly))
+		for k, rg := range poly {
+			q[k] = make(orb.Ring, len(rg))
+			for j, p := range rg {
+				q[k][j] = tm.Inverse(p)
+			}
+		}
+		out = append(out, q)
+	}
+	return out
 }
 
 // shaftOptionsStorey reads the storey height the shafts were assessed with.

@@ -84,7 +84,7 @@ func TestShaftsReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := string(raw)
-	for _, want := range []string{`data-sheet="井道与日照"`, `<figure class="shafts">`, `class="shaft"`, `class="shaft-shadow"`, "10:00 apparent solar time"} {
+	for _, want := range []string{`data-sheet="井道与日照"`, `data-layer="shafts"`, `data-layer="shadows"`, `class="shaft"`, `class="shaft-shadow"`, "10:00 apparent solar time"} {
 		if !strings.Contains(b, want) {
 			t.Errorf("report.html lacks %q", want)
 		}
