@@ -162,7 +162,17 @@ func (c *Calculator) compensate(res *Result) error {
 	}
 	sc.camt = paid
 	for i := range rows {
-		rows[i].CompensationPaid = paid[i]
+		r := &rows[i]
+		r.CompensationPaid = paid[i]
+		// Net is Share + CompensationPaid − CompensationReceived: check it fits here, so
+		// that Share.Net never wraps.
+		gross, err := r.Share.Add(r.CompensationPaid)
+		if err == nil {
+			_, err = gross.Sub(r.CompensationReceived)
+		}
+		if err != nil {
+			return &HouseholdError{Index: i, ID: r.ID, Field: "compensation", Err: fmt.Errorf("share and compensation: %w", err)}
+		}
 	}
 	res.CompensationPool = pool
 	return nil

@@ -160,9 +160,12 @@ func (f *Funding) Allocate(est *Estimate) (*FundingResult, error) {
 		if c < 0 {
 			return nil, &FundingError{Index: -1, Field: "estimate", Err: fmt.Errorf("%s costs %s yuan: %w", Categories()[k], c, ErrNegativeAmount)}
 		}
-		sum += c
+		var err error
+		if sum, err = sum.Add(c); err != nil {
+			return nil, &FundingError{Index: -1, Field: "estimate", Err: fmt.Errorf("categories: %w", err)}
+		}
 	}
-	if sum != est.Total || sum < 0 {
+	if sum != est.Total {
 		return nil, &FundingError{Index: -1, Field: "estimate", Err: fmt.Errorf("categories sum to %s yuan, total is %s yuan", sum, est.Total)}
 	}
 	res := &FundingResult{Total: est.Total, Allocations: make([]Allocation, len(f.Sources))}
