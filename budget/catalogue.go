@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/xiaoqu/xiaoqu/internal/jsondup"
 	"io"
 	"math/big"
 	"strconv"
@@ -292,7 +293,7 @@ func DecodeCatalogue(r io.Reader) (*Catalogue, error) {
 	var j catalogueJSON
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&j); err != nil {
+	if err := errors.Join(jsondup.Check(b), dec.Decode(&j)); err != nil {
 		field, e := jsonFieldError(err)
 		return nil, &CatalogueError{Index: -1, Field: field, Err: e}
 	}

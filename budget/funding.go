@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/xiaoqu/xiaoqu/internal/jsondup"
 	"io"
 	"strconv"
 )
@@ -262,7 +263,7 @@ func DecodeFunding(r io.Reader) (*Funding, error) {
 	var j fundingJSON
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&j); err != nil {
+	if err := errors.Join(jsondup.Check(b), dec.Decode(&j)); err != nil {
 		field, e := jsonFieldError(err)
 		return nil, &FundingError{Index: -1, Field: field, Err: e}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/xiaoqu/xiaoqu/internal/jsondup"
 	"math"
 	"strconv"
 	"strings"
@@ -253,7 +254,7 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.UseNumber()
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(&o); err != nil {
+		if err := errors.Join(jsondup.Check(b), dec.Decode(&o)); err != nil {
 			return fmt.Errorf("%w: %v", ErrInvalidMoney, err)
 		}
 		if o.Fen == nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/xiaoqu/xiaoqu/internal/jsondup"
 	"io"
 )
 
@@ -124,6 +125,9 @@ func DecodeRunningCosts(r io.Reader) (*RunningCosts, error) {
 		return nil, schemeErr("(file)", "larger than %d bytes", MaxSchemeBytes)
 	}
 	var j runningJSON
+	if err := jsondup.Check(b); err != nil {
+		return nil, jsonSchemeErr(err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&j); err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/xiaoqu/xiaoqu/internal/jsondup"
 	"io"
 	"slices"
 	"strconv"
@@ -170,6 +171,9 @@ type compensationJSON struct {
 // not run the checks of Compile (DecodeScheme does). Errors are *SchemeError.
 func (s *Scheme) UnmarshalJSON(b []byte) error {
 	var j schemeJSON
+	if err := jsondup.Check(b); err != nil {
+		return jsonSchemeErr(err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&j); err != nil {
@@ -327,7 +331,14 @@ func jsonFieldError(err error) (string, error) {
 func jsonFieldErrorText(err error) (string, error) {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
+	var de *jsondup.DuplicateError
 	switch {
+	case errors.As(err, &de):
+		field := de.Key
+		if de.Path != "" {
+			field = de.Path + "." + de.Key
+		}
+		return field, fmt.Errorf("given twice (the second at byte %d)", de.Offset)
 	case errors.As(err, &se):
 		return "(file)", fmt.Errorf("JSON syntax error at byte %d: %v", se.Offset, se)
 	case errors.As(err, &te):

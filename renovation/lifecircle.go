@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/xiaoqu/xiaoqu/internal/jsondup"
 	"math"
 	"sort"
+	"strings"
 )
 
 // Tier is a level of the life circles (生活圈) of GB 50180-2018 城市居住区规划设计标准 (in force
@@ -125,11 +127,15 @@ func (t RadiusTable) Validate() error {
 
 // ParseRadii reads a radius table from JSON, in either of two forms: an array of entries
 // [{"kind": "kindergarten", "tier": "5min", "metres": 300}, ...], or an object of kind to
-// metres {"kindergarten": 500, "elderly_care": 300} that overrides the defaults (a kind the
-// defaults lack is added at the 15-min tier). Kinds may be given in Chinese (幼儿园). The table
-// is validated.
+// metres {"kindergarten": 500, "elderly_care": 300} that overrides the defaults (a known kind
+// the defaults lack is added at the 15-min tier; a kind that is not one of FacilityKinds is an
+// error, for it is most likely misspelt). Kinds may be given in Chinese (幼儿园). A member named
+// twice is an error. The table is validated.
 func ParseRadii(data []byte) (RadiusTable, error) {
 	data = bytes.TrimSpace(data)
+	if err := jsondup.Check(data); err != nil {
+		return nil, fmt.Errorf("radius table: %w", err)
+	}
 	var t RadiusTable
 	switch {
 	case len(data) > 0 && data[0] == '[':
@@ -163,6 +169,11 @@ func ParseRadii(data []byte) (RadiusTable, error) {
 			if err != nil {
 				return nil, fmt.Errorf("radius table: %w", err)
 			}
+			if _, known := facilityKindChinese[k]; !known {
+				// A misspelt "kindergarden" would otherwise be a new kind no facility has,
+				// and the kindergartens would keep the default radius in silence.
+				return nil, fmt.Errorf("radius table: %q is not a known facility kind (%s); give a kind of your own in the array form, with its tier", name, knownKinds())
+			}
 			found := false
 			for i := range t {
 				if t[i].Kind == k {
@@ -180,4 +191,16 @@ func ParseRadii(data []byte) (RadiusTable, error) {
 		return nil, fmt.Errorf("radius table: %w", err)
 	}
 	return t, nil
+}
+
+// knownKinds lists FacilityKinds for error messages.
+func knownKinds() string {
+	var sb strings.Builder
+	for i, k := range FacilityKinds() {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString(string(k))
+	}
+	return sb.String()
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/xiaoqu/xiaoqu/internal/jsondup"
 	"io"
 )
 
@@ -24,6 +25,9 @@ func DecodeRule(r io.Reader) (Rule, error) {
 	}
 	if len(b) > MaxRuleBytes {
 		return Rule{}, fmt.Errorf("%w: rule is larger than %d bytes", ErrInvalidRule, MaxRuleBytes)
+	}
+	if err := jsondup.Check(b); err != nil {
+		return Rule{}, fmt.Errorf("%w: rule: %w", ErrInvalidRule, err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/xiaoqu/xiaoqu/internal/jsondup"
 	"math"
 	"strconv"
 
@@ -304,6 +305,10 @@ func position(c []float64, where string, opt readOptions) (orb.Point, error) {
 // objectMembers splits a JSON object into its members, in order. Duplicate keys are an error,
 // since which one a reader takes differs between tools.
 func objectMembers(data []byte) ([]member, error) {
+	var de *jsondup.DuplicateError
+	if errors.As(jsondup.Check(data), &de) {
+		return nil, errors.New(de.What())
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	tok, err := dec.Token()
 	if err != nil {
@@ -313,17 +318,12 @@ func objectMembers(data []byte) ([]member, error) {
 		return nil, fmt.Errorf("want a JSON object, found %v", tok)
 	}
 	var members []member
-	seen := map[string]bool{}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
 			return nil, err
 		}
 		key, _ := tok.(string)
-		if seen[key] {
-			return nil, fmt.Errorf("member %q appears twice", key)
-		}
-		seen[key] = true
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			return nil, fmt.Errorf("member %q: %v", key, err)

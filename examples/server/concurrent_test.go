@@ -94,7 +94,7 @@ func variedRequests() []request {
 		share("unknown member", `[{"id":"1","floor":2,"area_m2":"60","cap":"10"}]`, okScheme, 400),
 
 		poll("major, passes", tallyBody(`"civil-code-2021-major"`, allAgree), 200, yes()),
-		poll("major, vetoed by the occupied part", tallyBody(`"civil-code-2021-major"`, strings.Replace(allAgree, `"occupied":false`, `"occupied":true,"vote":"oppose"`, 1)), 200, no()),
+		poll("major, vetoed by the occupied part", tallyBody(`"civil-code-2021-major"`, strings.Replace(allAgree, `"vote":"agree","occupied":false`, `"vote":"oppose","occupied":true`, 1)), 200, no()),
 		poll("major, 60% agree", tallyBody(`"civil-code-2021-major"`, parts(rng, 40, 0.6)), 200, yes()),
 		poll("ordinary, many parts", tallyBody(`"civil-code-2021-ordinary"`, parts(rng, 400, 0.7)), 200, yes()),
 		poll("property law, fails", tallyBody(`"property-law-2007-major"`, parts(rng, 30, 0.3)), 200, no()),

@@ -6,9 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/xiaoqu/xiaoqu/internal/jsondup"
 	"io"
 	"mime"
+	"net"
 	"net/http"
+	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -31,28 +34,40 @@ func checkJSONContent(r *http.Request) *apiError {
 	return nil
 }
 
-// decodeBody reads the request body as one JSON object into dst, rejecting unknown members and
-// anything after the object. The body must already be limited by http.MaxBytesReader: a body
-// over the limit is 413; JSON that is malformed or of the wrong shape is 400, naming the byte
-// offset and the member.
+// decodeBody reads the request body as one JSON object into dst, rejecting a member named
+// twice in one object, unknown members and anything after the object. The body must already
+// be limited by http.MaxBytesReader: a body over the limit is 413; JSON that is malformed or of
+// the wrong shape is 400, naming the byte offset and the member; a body that has not arrived
+// by the request's read deadline is 503.
 func decodeBody(r *http.Request, maxBody int64, dst any) *apiError {
 	if r.ContentLength > maxBody {
 		return tooLarge(maxBody)
 	}
-	body := &countingReader{r: r.Body}
-	dec := json.NewDecoder(body)
+	// Read it whole (it is bounded by maxBody), so that trailing data is reported and an
+	// oversized body is 413 even when it begins with a complete object.
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mb *http.MaxBytesError
+		var ne net.Error
+		switch {
+		case errors.As(err, &mb):
+			return tooLarge(maxBody)
+		case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, os.ErrDeadlineExceeded):
+			return errorf(http.StatusServiceUnavailable, "the request body did not arrive in time: %d bytes had come", len(b))
+		}
+		return errorf(http.StatusBadRequest, "reading the request body after %d bytes: %v", len(b), err)
+	}
+	var de *jsondup.DuplicateError
+	if errors.As(jsondup.Check(b), &de) {
+		return fieldErrorf(http.StatusBadRequest, joinPath(de.Path, de.Key), "given twice in one object (the second at byte %d)", de.Offset).at(de.Offset)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
-		return jsonError(err, "", body.n, maxBody)
+		return jsonError(err, "", int64(len(b)), maxBody)
 	}
-	// Read to the end, so that trailing data is reported and an oversized body is 413 even
-	// when it begins with a complete object.
 	end := dec.InputOffset()
 	if _, err := dec.Token(); err != io.EOF {
-		var mb *http.MaxBytesError
-		if errors.As(err, &mb) {
-			return tooLarge(maxBody)
-		}
 		return errorf(http.StatusBadRequest, "data after the JSON object at byte %d", end).at(end)
 	}
 	return nil
@@ -60,19 +75,6 @@ func decodeBody(r *http.Request, maxBody int64, dst any) *apiError {
 
 func tooLarge(maxBody int64) *apiError {
 	return errorf(http.StatusRequestEntityTooLarge, "the request body is larger than %d bytes (the server's -max-body)", maxBody)
-}
-
-// countingReader counts the bytes read, so that a body that ends too early can be reported
-// with its length.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // decodeItem decodes one element of an array member (path such as "households[2]") into dst,

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/xiaoqu/xiaoqu/internal/jsondup"
 	"io"
 	"maps"
 	"slices"
@@ -238,6 +239,16 @@ func (rd *reader) decode(raw *json.RawMessage, feature int) (int64, error) {
 	return rd.dec.InputOffset() - int64(len(*raw)) + rd.bom, nil
 }
 
+// duplicateErr returns an ErrInvalid *Error if the JSON value raw, which begins at offset off,
+// names a member twice in one object.
+func duplicateErr(raw []byte, feature int, off int64) error {
+	var de *jsondup.DuplicateError
+	if errors.As(jsondup.Check(raw), &de) {
+		return &Error{Feature: feature, Offset: off + de.Offset, Err: ErrInvalid, Msg: de.What()}
+	}
+	return nil
+}
+
 // problemErr turns a problem found in a value into an *Error.
 func problemErr(err error, feature int, id any, off int64) error {
 	var p *problem
@@ -272,6 +283,7 @@ func (rd *reader) document() (*Document, error) {
 			return nil, rd.tokenErr(err)
 		}
 		key, _ := tok.(string)
+		keyAt := rd.dec.InputOffset() - int64(len(key)+2) // exact unless the name has escapes
 		if key == "features" {
 			if sawFeatures {
 				return nil, rd.fail(rd.dec.InputOffset()-int64(len(`"features"`)), ErrInvalid, "a second \"features\" member")
@@ -288,6 +300,12 @@ func (rd *reader) document() (*Document, error) {
 			return nil, err
 		}
 		if err := rd.checkDepth(raw, 1, -1, off); err != nil {
+			return nil, err
+		}
+		if _, dup := top[key]; dup {
+			return nil, rd.fail(keyAt, ErrInvalid, "%s", (&jsondup.DuplicateError{Key: key}).What())
+		}
+		if err := duplicateErr(raw, -1, off); err != nil {
 			return nil, err
 		}
 		top[key] = raw
@@ -341,6 +359,9 @@ func (rd *reader) features() ([]*geojson.Feature, error) {
 			return nil, err
 		}
 		if err := rd.checkDepth(raw, 2, i, off); err != nil {
+			return nil, err
+		}
+		if err := duplicateErr(raw, i, off); err != nil {
 			return nil, err
 		}
 		var rf rawFeature
