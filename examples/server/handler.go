@@ -46,7 +46,7 @@ func newHandler(cfg config, log *slog.Logger) http.Handler {
 	h = withRecovery(h, log)
 	h = withTimeout(h, cfg.Timeout)
 	h = withLogging(h, log)
-	return withBodyLimit(h, cfg.MaxBody)
+	return withBodyLimit(h, cfg.MaxBody, cfg.Timeout)
 }
 
 // endpoint answers 405 with an Allow header for a method other than method (GET endpoints

@@ -85,15 +85,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready func(addr s
 		log.Error("listen", slog.String("error", err.Error()))
 		return 1
 	}
-	srv := &http.Server{
-		Handler:           newHandler(config{MaxBody: *maxBody, Timeout: *timeout}, log),
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      *timeout + writeSlack,
-		IdleTimeout:       idleTimeout,
-		MaxHeaderBytes:    maxHeaderBytes,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	srv := newServer(config{MaxBody: *maxBody, Timeout: *timeout}, log)
 	log.Info("listening", slog.String("addr", ln.Addr().String()),
 		slog.Int64("max_body", *maxBody), slog.Duration("timeout", *timeout))
 	if ready != nil {
@@ -121,4 +113,17 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready func(addr s
 	}
 	log.Info("stopped")
 	return 0
+}
+
+// newServer returns the service's http.Server, with its timeouts.
+func newServer(cfg config, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           newHandler(cfg, log),
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      cfg.Timeout + writeSlack,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }
