@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"io/fs"
 	"os"
@@ -154,12 +155,94 @@ func TestGeoPackageAndKML(t *testing.T) {
 	if got["compounds"] != sampleCompounds || got["buildings"] != sampleBuildings || got["facilities"] != sampleFacilities || got["gaps"] == 0 {
 		t.Errorf("layers %v", got)
 	}
-	k, err := os.ReadFile(filepath.Join(dir, "district.kml"))
+}
+
+// TestKMLStyledLikeTheMap reads district.kml back: a folder per layer, compounds coloured in
+// the map's coverage colours, one folder and one icon per facility kind, every facility of
+// the data, and a description balloon on every placemark.
+func TestKMLStyledLikeTheMap(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(sampleOutputs(t), "district.kml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(k), "<Placemark"); n != sampleCompounds+sampleFacilities {
-		t.Errorf("KML has %d placemarks, want %d", n, sampleCompounds+sampleFacilities)
+	var k struct {
+		Document struct {
+			Styles []struct {
+				ID        string `xml:"id,attr"`
+				IconColor string `xml:"IconStyle>color"`
+				IconHref  string `xml:"IconStyle>Icon>href"`
+				PolyColor string `xml:"PolyStyle>color"`
+			} `xml:"Style"`
+			Folders []struct {
+				Name       string `xml:"name"`
+				Placemarks []struct {
+					Name        string `xml:"name"`
+					StyleURL    string `xml:"styleUrl"`
+					Description string `xml:"description"`
+				} `xml:"Placemark"`
+			} `xml:"Folder"`
+		} `xml:"Document"`
+	}
+	if err := xml.Unmarshal(b, &k); err != nil {
+		t.Fatal(err)
+	}
+	styles := map[string]int{}
+	for i, s := range k.Document.Styles {
+		styles["#"+s.ID] = i
+	}
+	// KML colours are aabbggrr.
+	rgb := func(aabbggrr string) string {
+		if len(aabbggrr) != 8 {
+			return aabbggrr
+		}
+		return "#" + aabbggrr[6:8] + aabbggrr[4:6] + aabbggrr[2:4]
+	}
+	ramp := map[string]bool{}
+	for _, c := range coverageRamp {
+		ramp[c] = true
+	}
+	folders := k.Document.Folders
+	if len(folders) < 4 || !strings.HasPrefix(folders[0].Name, "小区") || !strings.HasPrefix(folders[1].Name, "楼栋") {
+		t.Fatalf("folders %d, first %q", len(folders), folders[0].Name)
+	}
+	colours := map[string]bool{}
+	icons := map[string]string{}
+	facilities := 0
+	for _, f := range folders {
+		for _, p := range f.Placemarks {
+			i, ok := styles[p.StyleURL]
+			if !ok {
+				t.Errorf("%s: placemark %q has no style", f.Name, p.Name)
+				continue
+			}
+			if !strings.Contains(p.Description, "<table>") {
+				t.Errorf("%s: placemark %q has no description balloon", f.Name, p.Name)
+			}
+			s := k.Document.Styles[i]
+			switch {
+			case strings.HasPrefix(f.Name, "小区"):
+				if !ramp[rgb(s.PolyColor)] {
+					t.Errorf("compound %q is filled %s, not a coverage colour of the map", p.Name, rgb(s.PolyColor))
+				}
+				colours[rgb(s.PolyColor)] = true
+			case strings.HasPrefix(f.Name, "设施："):
+				facilities++
+				if s.IconHref == "" {
+					t.Errorf("facility %q has no icon", p.Name)
+				}
+				if other, ok := icons[s.IconHref]; ok && other != f.Name {
+					t.Errorf("folders %s and %s share the icon %s", other, f.Name, s.IconHref)
+				}
+				icons[s.IconHref] = f.Name
+			}
+		}
+	}
+	if len(folders[0].Placemarks) != sampleCompounds || len(folders[1].Placemarks) != sampleBuildings || facilities != sampleFacilities {
+		t.Errorf("%d compounds, %d buildings, %d facilities in the KML; want %d, %d, %d",
+			len(folders[0].Placemarks), len(folders[1].Placemarks), facilities, sampleCompounds, sampleBuildings, sampleFacilities)
+	}
+	if len(colours) < 2 || len(icons) < 5 {
+		t.Errorf("%d compound colours and %d facility icons: the KML is not styled like the map", len(colours), len(icons))
 	}
 }
 

@@ -34,6 +34,10 @@ type Style struct {
 	Fill      color.NRGBA // polygon fill
 	Line      color.NRGBA // lines, polygon outlines and point icons
 	LineWidth float64     // in pixels; 0 leaves the viewer's default (1)
+	// Icon is the address of a point's icon image (IconStyle's Icon href), e.g. one of
+	// Google Earth's "http://maps.google.com/mapfiles/kml/shapes/…" icons, which viewers
+	// tint with Line; empty leaves the viewer's default pin.
+	Icon string
 }
 
 // Document is a KML document.
@@ -313,8 +317,12 @@ func (s *styleSet) id(st Style) (string, error) {
 	if st.LineWidth > 0 {
 		line.Append(gokml.Width(st.LineWidth))
 	}
+	icon := gokml.IconStyle(kmlColor(st.Line))
+	if st.Icon != "" {
+		icon.Append(gokml.Icon(gokml.Href(st.Icon)))
+	}
 	s.elements = append(s.elements, gokml.SharedStyle(id,
-		gokml.IconStyle(kmlColor(st.Line)),
+		icon,
 		line,
 		gokml.PolyStyle(kmlColor(st.Fill), gokml.Fill(true), gokml.Outline(true)),
 	))

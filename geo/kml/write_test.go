@@ -30,6 +30,7 @@ type kmlFile struct {
 type xmlStyle struct {
 	ID        string `xml:"id,attr"`
 	IconColor string `xml:"IconStyle>color"`
+	IconHref  string `xml:"IconStyle>Icon>href"`
 	LineColor string `xml:"LineStyle>color"`
 	LineWidth string `xml:"LineStyle>width"`
 	PolyColor string `xml:"PolyStyle>color"`
@@ -83,7 +84,7 @@ func parse(t *testing.T, b []byte) kmlFile {
 
 var (
 	red  = Style{Fill: color.NRGBA{R: 255, A: 128}, Line: color.NRGBA{R: 200, G: 0, B: 0, A: 255}, LineWidth: 2}
-	blue = Style{Fill: color.NRGBA{B: 255, G: 0x80, A: 0x40}, Line: color.NRGBA{B: 255, A: 255}}
+	blue = Style{Fill: color.NRGBA{B: 255, G: 0x80, A: 0x40}, Line: color.NRGBA{B: 255, A: 255}, Icon: "http://maps.google.com/mapfiles/kml/shapes/schools.png"}
 )
 
 func sampleDocument() Document {
@@ -124,7 +125,7 @@ func TestWrite(t *testing.T) {
 	}
 	wantStyles := []xmlStyle{
 		{ID: "s1", IconColor: "ff0000c8", LineColor: "ff0000c8", LineWidth: "2", PolyColor: "800000ff", PolyFill: "1"},
-		{ID: "s2", IconColor: "ffff0000", LineColor: "ffff0000", PolyColor: "40ff8000", PolyFill: "1"},
+		{ID: "s2", IconColor: "ffff0000", IconHref: "http://maps.google.com/mapfiles/kml/shapes/schools.png", LineColor: "ffff0000", PolyColor: "40ff8000", PolyFill: "1"},
 	}
 	if diff := cmp.Diff(wantStyles, k.Document.Styles); diff != "" {
 		t.Errorf("styles (-want +got):\n%s", diff)
