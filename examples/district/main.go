@@ -6,7 +6,7 @@
 //	report.html    one self-contained page: summary, tables, a map and two charts
 //	district.xlsx  one sheet per table, Chinese headers
 //	district.gpkg  layers compounds, buildings, facilities and gaps, for QGIS
-//	district.kml   compounds and facilities, for Ovital (奥维) and Google Earth
+//	district.kml   compounds, buildings, zones and facilities by kind, for Ovital (奥维) and Google Earth
 //
 // Usage:
 //

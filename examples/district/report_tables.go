@@ -38,7 +38,7 @@ func exactArea(a survey.Area) cell {
 // yearCell shows a year, starred when generated.
 func yearCell(year int, synthetic bool) cell {
 	if year == 0 {
-		return txt("—")
+		return unknown()
 	}
 	s := strconv.Itoa(year)
 	if synthetic {
@@ -62,7 +62,7 @@ func householdsTable(r *results) *table {
 			cells = append(cells, integer(n.ByTenure[tn]))
 		}
 		elderly := unknown() // no age given: 0 would say there are no elderly
-		if aged > 0 {
+		if aged > 0 || n.Households == 0 {
 			elderly = integer(n.WithElderly)
 		}
 		t.add(append(cells, elderly)...)
@@ -81,7 +81,7 @@ func householdsTable(r *results) *table {
 		notes = append(notes, fmt.Sprintf("* 模拟数据：%d 户中有 %d 户来自生成的花名册，并非真实住户。Generated: %d of %d households come from a generated roster and are not real people.",
 			r.Total.Households, r.Total.Synthetic, r.Total.Synthetic, r.Total.Households))
 	}
-	if agedTotal == 0 {
+	if agedTotal == 0 && r.Total.Households > 0 {
 		notes = append(notes, "花名册未给出年龄，有60岁以上老人的户数为未知。The roster gives no ages.")
 	} else if partly {
 		notes = append(notes, "有60岁以上老人的户数只计给出年龄的户；未给出年龄的户不计入。Only households with an age given are counted.")
