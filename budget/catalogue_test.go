@@ -167,7 +167,7 @@ func TestFunding(t *testing.T) {
 
 func TestFundingErrors(t *testing.T) {
 	for in, want := range map[string]string{
-		`{"sources":[{"kind":"lottery","percent":"1"}]}`:                         `funding source 1 kind: "lottery" is not one of [central_subsidy local_budget special_bonds residents utilities social_capital maintenance_fund]`,
+		`{"sources":[{"kind":"lottery","percent":"1"}]}`:                         `funding source 1 kind: "lottery" is not one of [central_subsidy local_budget special_bonds residents utilities social_capital maintenance_fund property_unit]`,
 		`{"sources":[{"kind":"residents"}]}`:                                     `funding source 1 percent: give percent or amount_yuan`,
 		`{"sources":[{"kind":"residents","percent":"5","amount_yuan":"1"}]}`:     `funding source 1 percent: give percent or amount_yuan, not both`,
 		`{"sources":[{"kind":"residents","percent":"500"}]}`:                     `funding source 1 percent: 500 is more than 100`,

@@ -23,11 +23,12 @@ const (
 	Utilities       SourceKind = "utilities"        // 管线单位 (water, power, gas, telecom companies)
 	SocialCapital   SourceKind = "social_capital"   // 社会资本 and financial institutions
 	MaintenanceFund SourceKind = "maintenance_fund" // 住宅专项维修资金
+	PropertyUnit    SourceKind = "property_unit"    // 原产权单位 (a work unit paying for its staff housing)
 )
 
 func (k SourceKind) valid() bool {
 	switch k {
-	case CentralSubsidy, LocalBudget, SpecialBonds, Residents, Utilities, SocialCapital, MaintenanceFund:
+	case CentralSubsidy, LocalBudget, SpecialBonds, Residents, Utilities, SocialCapital, MaintenanceFund, PropertyUnit:
 		return true
 	}
 	return false
@@ -117,7 +118,7 @@ func (f *Funding) Validate() error {
 		}
 		switch {
 		case !s.Kind.valid():
-			return bad("kind", "%q is not one of [central_subsidy local_budget special_bonds residents utilities social_capital maintenance_fund]", string(s.Kind))
+			return bad("kind", "%q is not one of [central_subsidy local_budget special_bonds residents utilities social_capital maintenance_fund property_unit]", string(s.Kind))
 		case !s.Percent.IsZero() && s.Amount != 0:
 			return bad("percent", "give percent or amount_yuan, not both")
 		case s.Percent.IsZero() && s.Amount == 0:
