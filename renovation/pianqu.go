@@ -284,14 +284,6 @@ func boundaryInteriorPoint(g orb.Geometry) orb.Point {
 	return g.Bound().Center()
 }
 
-func ringsOf(p orb.Polygon) [][]orb.Point {
-	rs := make([][]orb.Point, len(p))
-	for i, r := range p {
-		rs[i] = r
-	}
-	return rs
-}
-
 // barrierLines are the street ways whose class splits 片区.
 func barrierLines(o PianquOptions) [][]orb.Point {
 	var out [][]orb.Point

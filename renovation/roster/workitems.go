@@ -1,7 +1,6 @@
 package roster
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -12,46 +11,37 @@ import (
 
 	"github.com/xiaoqu/xiaoqu/budget"
 	"github.com/xiaoqu/xiaoqu/renovation"
-	"github.com/xuri/excelize/v2"
+	"github.com/xiaoqu/xiaoqu/table"
+	"github.com/xiaoqu/xiaoqu/table/xlsx"
 )
 
-// The columns of a problem list (问题清单): one row per work item, the problem's columns
-// repeated on each of its items. Rows with the same 小区, 楼栋, 单元 and 问题 are one problem.
-var workColumns = []struct {
-	key, chinese string
-	aliases      []string
-	required     bool
-}{
-	{"compound", "小区", []string{"小区名称"}, true},
-	{"building", "楼栋", []string{"楼号"}, false},
-	{"unit", "单元", nil, false},
-	{"what", "问题", []string{"问题描述", "problem"}, true},
-	{"category", "类别", []string{"改造类别"}, true},
-	{"severity", "严重程度", nil, false},
-	{"found_on", "发现日期", nil, false},
-	{"found_by", "发现人", []string{"发现单位"}, false},
-	{"item", "改造项目", []string{"项目编码"}, true},
-	{"quantity", "数量", nil, true},
-	{"quantity_unit", "计量单位", []string{"单位"}, false},
-	{"cost_yuan", "费用（元）", []string{"费用", "费用(元)", "金额"}, false},
-	{"responsible", "责任单位", []string{"责任方"}, false},
-	{"funding", "资金来源", nil, false},
-	{"funder", "出资单位", []string{"出资方"}, false},
-	{"deadline", "完成时限", []string{"截止日期"}, false},
-	{"status", "状态", []string{"进度"}, true},
-	{"synthetic", "模拟数据", nil, false},
+// workColumns are the columns of a problem list (问题清单): one row per work item, the
+// problem's columns repeated on each of its items. Rows with the same 小区, 楼栋, 单元 and 问题
+// are one problem.
+var workColumns = []table.Column{
+	{Key: "compound", Names: []string{"小区", "小区名称"}, Required: true},
+	{Key: "building", Names: []string{"楼栋", "楼号"}},
+	{Key: "unit", Names: []string{"单元"}},
+	{Key: "what", Names: []string{"问题", "问题描述", "problem"}, Required: true},
+	{Key: "category", Names: []string{"类别", "改造类别"}, Required: true},
+	{Key: "severity", Names: []string{"严重程度"}},
+	{Key: "found_on", Names: []string{"发现日期"}},
+	{Key: "found_by", Names: []string{"发现人", "发现单位"}},
+	{Key: "item", Names: []string{"改造项目", "项目编码"}, Required: true},
+	{Key: "quantity", Names: []string{"数量"}, Required: true},
+	{Key: "quantity_unit", Names: []string{"计量单位", "单位"}},
+	{Key: "cost_yuan", Names: []string{"费用", "金额"}},
+	{Key: "responsible", Names: []string{"责任单位", "责任方"}},
+	{Key: "funding", Names: []string{"资金来源"}},
+	{Key: "funder", Names: []string{"出资单位", "出资方"}},
+	{Key: "deadline", Names: []string{"完成时限", "截止日期"}},
+	{Key: "status", Names: []string{"状态", "进度"}, Required: true},
+	{Key: "synthetic", Names: []string{"模拟数据"}},
 }
 
-// workHeaders maps every header a problem list may use, normalised, to its column index.
-var workHeaders = func() map[string]int {
-	m := map[string]int{}
-	for i, c := range workColumns {
-		for _, h := range append([]string{c.key, c.chinese}, c.aliases...) {
-			m[normaliseHeader(h)] = i
-		}
-	}
-	return m
-}()
+// workHeadings are the Chinese headers WriteWorkItemsCSV writes, in workColumns order.
+var workHeadings = []string{"小区", "楼栋", "单元", "问题", "类别", "严重程度", "发现日期", "发现人", "改造项目", "数量",
+	"计量单位", "费用（元）", "责任单位", "资金来源", "出资单位", "完成时限", "状态", "模拟数据"}
 
 // ReadWorkItemsFile reads a problem list from a .csv or .xlsx file (see ReadWorkItems).
 func ReadWorkItemsFile(path string, opts *Options) ([]renovation.SiteProblem, error) {
@@ -69,172 +59,148 @@ func ReadWorkItemsFile(path string, opts *Options) ([]renovation.SiteProblem, er
 	return nil, fmt.Errorf("%s: a problem list must be a .csv or .xlsx file", path)
 }
 
-// ReadWorkItems reads a problem list (问题清单) from CSV (UTF-8 or GBK, as rosters) or, with
-// xlsx, from the first sheet of a workbook (or Options.Sheet). The header, found in the first
-// ten rows, names columns in Chinese or English: 小区 (compound), 问题 (what), 类别 (category:
-// 基础类/完善类/提升类 or basic/improvement/upgrading), 改造项目 (item: a catalogue code), 数量
-// (quantity, an exact decimal) and 状态 (status: 未开工/实施中/已完成 or planned/in_progress/done)
-// are required; 楼栋, 单元, 严重程度 (主要/较重/一般), 发现日期, 发现人, 计量单位 (米, 处 …), 费用（元）
-// (empty: the catalogue prices it), 责任单位, 资金来源 (a budget source kind, code or Chinese),
-// 出资单位, 完成时限 and 模拟数据 (是/否: the cost is illustrative) are optional. Rows with the
-// same 小区, 楼栋, 单元 and 问题 are one problem, in the order first seen; they must agree on the
-// problem's columns. On any bad cell it returns nil and Errors naming every one.
-func ReadWorkItems(r io.Reader, name string, xlsx bool, opts *Options) ([]renovation.SiteProblem, error) {
-	rows, err := tableRows(r, name, xlsx, opts)
+// ReadWorkItems reads a problem list (问题清单) from CSV or, with xlsx, from a workbook's sheet,
+// by package table's rules (encodings, title rows, cell counts). Columns, in Chinese or
+// English: 小区 (compound), 问题 (what), 类别 (category: 基础类/完善类/提升类 or
+// basic/improvement/upgrading), 改造项目 (item: a catalogue code), 数量 (quantity, an exact
+// decimal) and 状态 (status: 未开工/实施中/已完成 or planned/in_progress/done) are required;
+// 楼栋, 单元, 严重程度 (主要/较重/一般), 发现日期, 发现人, 计量单位 (米, 处 …), 费用（元） (empty: the
+// catalogue prices it), 责任单位, 资金来源 (a budget source kind, code or Chinese), 出资单位,
+// 完成时限 and 模拟数据 (是/否: the cost is illustrative) are optional. Rows with the same 小区,
+// 楼栋, 单元 and 问题 are one problem, in the order first seen, and must agree on its columns.
+// On any bad cell it returns nil and Errors naming every one.
+func ReadWorkItems(r io.Reader, name string, xlsxFile bool, opts *Options) ([]renovation.SiteProblem, error) {
+	var src table.Source
+	if xlsxFile {
+		var xopts xlsx.Options
+		if opts != nil {
+			xopts = xlsx.Options{Sheet: opts.Sheet, MaxBytes: opts.MaxBytes, MaxUnpacked: opts.MaxUnpacked}
+		}
+		s, err := xlsx.Open(r, name, &xopts)
+		if err != nil {
+			return nil, err
+		}
+		defer s.Close()
+		src = s
+	} else {
+		var topts *table.Options
+		if opts != nil {
+			topts = &table.Options{Encoding: opts.Encoding, MaxBytes: opts.MaxBytes}
+		}
+		s, err := table.NewCSV(r, name, topts)
+		if err != nil {
+			return nil, err
+		}
+		src = s
+	}
+	tr, err := table.NewReader(src, workColumns)
 	if err != nil {
 		return nil, err
 	}
-	file := name
-	var index []int // cell index per column, -1 if absent
-	headRow := 0
-	for k, row := range rows {
-		if k >= maxHeaderSearch {
-			break
-		}
-		idx, found := workHeader(row.cells)
-		if found {
-			index, headRow = idx, k
-			break
-		}
-	}
-	if index == nil {
-		return nil, &CellError{File: file, Err: fmt.Errorf("no header row in the first %d rows: expected columns 小区, 问题, 类别, 改造项目, 数量, 状态", maxHeaderSearch)}
-	}
-	var miss []string
-	for i, c := range workColumns {
-		if c.required && index[i] < 0 {
-			miss = append(miss, c.chinese+" ("+c.key+")")
-		}
-	}
-	if len(miss) > 0 {
-		return nil, &CellError{File: file, Row: rows[headRow].row, Err: fmt.Errorf("missing required columns %s", strings.Join(miss, ", "))}
-	}
-	head := rows[headRow].cells
 	var errs Errors
 	var out []renovation.SiteProblem
 	type key struct{ compound, building, unit, what string }
 	at := map[key]int{}
 	firstRow := map[key]int{}
-	for _, row := range rows[headRow+1:] {
-		if blank(row.cells) {
+	for !errs.Full() {
+		rec, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var ce *CellError
+			if !errors.As(err, &ce) {
+				return nil, err
+			}
+			errs.Add(ce)
 			continue
 		}
-		cell := func(i int) string {
-			if j := index[i]; j >= 0 && j < len(row.cells) {
-				return strings.TrimSpace(row.cells[j])
-			}
-			return ""
-		}
-		var rowErrs Errors
-		bad := func(i int, err error) {
-			col := workColumns[i].key
-			if j := index[i]; j >= 0 && j < len(head) {
-				col = strings.TrimSpace(head[j])
-			}
-			rowErrs = append(rowErrs, &CellError{File: file, Row: row.row, Column: col, Value: cell(i), Err: err})
-		}
-		p := renovation.SiteProblem{Compound: cell(0), Building: cell(1), Unit: cell(2), What: cell(3),
-			FoundOn: cell(6), FoundBy: cell(7)}
-		if p.Compound == "" {
-			bad(0, errors.New("empty; name the compound"))
-		}
-		if p.What == "" {
-			bad(3, errors.New("empty; say what is wrong"))
-		}
-		var ok bool
-		if p.Category, ok = parseCategory(cell(4)); !ok {
-			bad(4, fmt.Errorf("%q is not 基础类, 完善类 or 提升类", cell(4)))
-		}
-		if s := cell(5); s != "" {
-			if p.Severity, ok = parseSeverity(s); !ok {
-				bad(5, fmt.Errorf("%q is not 主要, 较重 or 一般", s))
-			}
-		}
-		if p.FoundOn != "" && !renovation.ValidDate(p.FoundOn) {
-			bad(6, fmt.Errorf("%q is not a date YYYY-MM-DD", p.FoundOn))
-		}
-		it := renovation.WorkItem{Item: cell(8), Unit: cell(10), Responsible: cell(12), Funder: cell(14), Deadline: cell(15)}
-		if it.Item == "" {
-			bad(8, errors.New("empty; give the catalogue item's code"))
-		}
-		q, err := budget.ParseWeight(cell(9))
-		if err != nil {
-			bad(9, err)
-		}
-		it.Quantity = q
-		if s := cell(11); s != "" {
-			m, err := budget.ParseMoney(s)
-			switch {
-			case err != nil:
-				bad(11, err)
-			case m < 0:
-				bad(11, errors.New("negative"))
-			}
-			it.Cost, it.Priced = m, true
-		}
-		if s := cell(13); s != "" {
-			if it.Funding, ok = budget.ParseSourceKind(s); !ok {
-				bad(13, fmt.Errorf("%q is not a funding source kind (居民出资, 地方财政, 原产权单位 …)", s))
-			}
-		}
-		if it.Deadline != "" && !renovation.ValidDate(it.Deadline) {
-			bad(15, fmt.Errorf("%q is not a date YYYY-MM-DD", it.Deadline))
-		}
-		if it.Status, ok = parseWorkStatus(cell(16)); !ok {
-			bad(16, fmt.Errorf("%q is not 未开工, 实施中 or 已完成", cell(16)))
-		}
-		if it.Synthetic, err = parseYesNo(cell(17)); err != nil {
-			bad(17, err)
-		}
+		p, it, rowErrs := parseWorkRow(rec)
 		if len(rowErrs) > 0 {
-			errs = append(errs, rowErrs...)
+			for _, e := range rowErrs {
+				errs.Add(e)
+			}
 			continue
 		}
 		k := key{p.Compound, p.Building, p.Unit, p.What}
 		if i, seen := at[k]; seen {
 			q := &out[i]
 			if q.Category != p.Category || q.Severity != p.Severity || q.FoundOn != p.FoundOn || q.FoundBy != p.FoundBy {
-				errs = append(errs, &CellError{File: file, Row: row.row, Err: fmt.Errorf("problem %q: category, severity or finding differ from row %d", p.What, firstRow[k])})
+				errs.Add(rec.RowError(fmt.Errorf("problem %q: category, severity or finding differ from row %d", p.What, firstRow[k])))
 				continue
 			}
 			q.Items = append(q.Items, it)
 			continue
 		}
-		at[k], firstRow[k] = len(out), row.row
+		at[k], firstRow[k] = len(out), rec.Row
 		p.Items = []renovation.WorkItem{it}
 		out = append(out, p)
-		if len(errs) >= maxErrors {
-			break
-		}
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	if len(out) == 0 {
-		return nil, &CellError{File: file, Err: errors.New("no work items below the header")}
-	}
 	return out, nil
 }
 
-// maxErrors bounds how many bad cells a problem list reports, so a file of bad rows cannot
-// fill memory.
-const maxErrors = 1000
-
-func workHeader(cells []string) ([]int, bool) {
-	idx := make([]int, len(workColumns))
-	for i := range idx {
-		idx[i] = -1
+// parseWorkRow reads one row: the problem's columns and its work item.
+func parseWorkRow(rec table.Record) (renovation.SiteProblem, renovation.WorkItem, []*CellError) {
+	var errs []*CellError
+	bad := func(key string, err error) { errs = append(errs, rec.Error(key, err)) }
+	p := renovation.SiteProblem{Compound: rec.Get("compound"), Building: rec.Get("building"), Unit: rec.Get("unit"),
+		What: rec.Get("what"), FoundOn: rec.Get("found_on"), FoundBy: rec.Get("found_by")}
+	if p.Compound == "" {
+		bad("compound", errors.New("empty; name the compound"))
 	}
-	found := 0
-	for j, c := range cells {
-		if i, ok := workHeaders[normaliseHeader(c)]; ok && idx[i] < 0 {
-			idx[i] = j
-			if workColumns[i].required {
-				found++
-			}
+	if p.What == "" {
+		bad("what", errors.New("empty; say what is wrong"))
+	}
+	var ok bool
+	if p.Category, ok = parseCategory(rec.Get("category")); !ok {
+		bad("category", fmt.Errorf("%q is not 基础类, 完善类 or 提升类", rec.Get("category")))
+	}
+	if s := rec.Get("severity"); s != "" {
+		if p.Severity, ok = parseSeverity(s); !ok {
+			bad("severity", fmt.Errorf("%q is not 主要, 较重 or 一般", s))
 		}
 	}
-	return idx, found >= 2
+	if p.FoundOn != "" && !renovation.ValidDate(p.FoundOn) {
+		bad("found_on", fmt.Errorf("%q is not a date YYYY-MM-DD", p.FoundOn))
+	}
+	it := renovation.WorkItem{Item: rec.Get("item"), Unit: rec.Get("quantity_unit"), Responsible: rec.Get("responsible"),
+		Funder: rec.Get("funder"), Deadline: rec.Get("deadline")}
+	if it.Item == "" {
+		bad("item", errors.New("empty; give the catalogue item's code"))
+	}
+	q, err := budget.ParseWeight(rec.Get("quantity"))
+	if err != nil {
+		bad("quantity", err)
+	}
+	it.Quantity = q
+	if s := rec.Get("cost_yuan"); s != "" {
+		m, err := budget.ParseMoney(s)
+		switch {
+		case err != nil:
+			bad("cost_yuan", err)
+		case m < 0:
+			bad("cost_yuan", errors.New("negative"))
+		}
+		it.Cost, it.Priced = m, true
+	}
+	if s := rec.Get("funding"); s != "" {
+		if it.Funding, ok = budget.ParseSourceKind(s); !ok {
+			bad("funding", fmt.Errorf("%q is not a funding source kind (居民出资, 地方财政, 原产权单位 …)", s))
+		}
+	}
+	if it.Deadline != "" && !renovation.ValidDate(it.Deadline) {
+		bad("deadline", fmt.Errorf("%q is not a date YYYY-MM-DD", it.Deadline))
+	}
+	if it.Status, ok = parseWorkStatus(rec.Get("status")); !ok {
+		bad("status", fmt.Errorf("%q is not 未开工, 实施中 or 已完成", rec.Get("status")))
+	}
+	if it.Synthetic, err = table.ParseYesNo(rec.Get("synthetic")); err != nil {
+		bad("synthetic", err)
+	}
+	return p, it, errs
 }
 
 func parseCategory(s string) (budget.Category, bool) {
@@ -268,11 +234,7 @@ func parseWorkStatus(s string) (renovation.WorkStatus, bool) {
 // ReadWorkItems reads, one row per work item; costs in yuan.
 func WriteWorkItemsCSV(w io.Writer, problems []renovation.SiteProblem) error {
 	cw := csv.NewWriter(w)
-	head := make([]string, len(workColumns))
-	for i, c := range workColumns {
-		head[i] = c.chinese
-	}
-	if err := cw.Write(head); err != nil {
+	if err := cw.Write(workHeadings); err != nil {
 		return err
 	}
 	for _, p := range problems {
@@ -294,75 +256,4 @@ func WriteWorkItemsCSV(w io.Writer, problems []renovation.SiteProblem) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// tableRow is one row of a sheet with its 1-based number.
-type tableRow struct {
-	row   int
-	cells []string
-}
-
-// tableRows reads every row of a CSV or xlsx table, as ReadCSV and ReadXLSX read a roster.
-func tableRows(r io.Reader, name string, xlsx bool, opts *Options) ([]tableRow, error) {
-	data, err := readAllBounded(r, opts.maxBytes())
-	if err != nil {
-		return nil, &CellError{File: name, Err: err}
-	}
-	var out []tableRow
-	if xlsx {
-		f, err := excelize.OpenReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, &CellError{File: name, Err: fmt.Errorf("not a readable xlsx workbook: %v", err)}
-		}
-		defer f.Close()
-		sheet := ""
-		if opts != nil {
-			sheet = opts.Sheet
-		}
-		if sheet == "" {
-			if sheets := f.GetSheetList(); len(sheets) > 0 {
-				sheet = sheets[0]
-			}
-		}
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, &CellError{File: name, Err: fmt.Errorf("sheet %q: %v", sheet, err)}
-		}
-		for i, cells := range rows {
-			for k, c := range cells {
-				cells[k] = excelPrecision(c)
-			}
-			out = append(out, tableRow{i + 1, cells})
-		}
-		return out, nil
-	}
-	enc := ""
-	if opts != nil {
-		enc = opts.Encoding
-	}
-	text, _, err := decodeText(data, enc)
-	if err != nil {
-		return nil, &CellError{File: name, Err: err}
-	}
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.FieldsPerRecord = -1
-	embedded := 0
-	for {
-		cells, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, &CellError{File: name, Row: pe.StartLine, Err: fmt.Errorf("CSV syntax: %v", pe.Err)}
-			}
-			return nil, &CellError{File: name, Err: err}
-		}
-		line, _ := cr.FieldPos(0)
-		out = append(out, tableRow{line - embedded, cells})
-		for _, c := range cells {
-			embedded += strings.Count(c, "\n")
-		}
-	}
 }
