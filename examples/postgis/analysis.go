@@ -9,8 +9,9 @@ import (
 )
 
 // analyse runs the compound indicators and the life-circle coverage on the district read back
-// from PostGIS, and writes them to the tables compound_indicators and life_circle.
-func analyse(ctx context.Context, conn *pgx.Conn, schema string, d *renovation.District) (*renovation.IndicatorReport, *renovation.LifeCircleReport, error) {
+// from PostGIS, and writes them to the tables compound_indicators and life_circle; step is
+// called between the two.
+func analyse(ctx context.Context, conn db, schema string, d *renovation.District, step func(string)) (*renovation.IndicatorReport, *renovation.LifeCircleReport, error) {
 	a := renovation.NewAnalyzer(d)
 	ind, err := a.Indicators(ctx, nil)
 	if err != nil {
@@ -49,6 +50,7 @@ func analyse(ctx context.Context, conn *pgx.Conn, schema string, d *renovation.D
 		pgx.CopyFromRows(rows)); err != nil {
 		return nil, nil, fmt.Errorf("write compound_indicators: %w", err)
 	}
+	step("compound_indicators")
 	rows = rows[:0]
 	for _, c := range lc.Compounds {
 		for _, f := range c.Reach {

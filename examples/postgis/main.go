@@ -75,16 +75,13 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return fmt.Errorf("connect: %w", err)
 	}
 	defer conn.Close(context.Background())
-	back, err := roundTrip(ctx, conn, o.schema, o.replace, d)
+	pub, err := publish(ctx, conn, o.schema, o.replace, d, nil)
 	if err != nil {
 		return err
 	}
+	back, ind, lc := pub.District, pub.Indicators, pub.LifeCircle
 	fmt.Fprintf(out, "loaded %s into schema %s (SRID %d): %d compounds, %d buildings, %d households, %d facilities\n",
 		d.Name, o.schema, srid, len(back.Compounds), countBuildings(back), countHouseholds(back), len(back.Facilities))
-	ind, lc, err := analyse(ctx, conn, o.schema, back)
-	if err != nil {
-		return err
-	}
 	t := ind.Totals
 	fmt.Fprintf(out, "indicators of the district read back: site %.0f m², building coverage %.1f%%, FAR %.2f, green ratio %.1f%% → table %s.compound_indicators\n",
 		t.RatioArea, 100*t.BuildingCoverage, t.FAR, 100*t.GreenRatio, o.schema)
@@ -95,11 +92,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
-// roundTrip writes d into a fresh schema, indexes it and reads it back.
-func roundTrip(ctx context.Context, conn *pgx.Conn, schema string, replace bool, d *renovation.District) (*renovation.District, error) {
-	if err := createSchema(ctx, conn, schema, replace); err != nil {
-		return nil, err
-	}
+// roundTrip writes d into the schema's new tables, indexes them and reads d back.
+func roundTrip(ctx context.Context, conn db, schema string, d *renovation.District) (*renovation.District, error) {
 	if err := writeDistrict(ctx, conn, schema, d); err != nil {
 		return nil, err
 	}

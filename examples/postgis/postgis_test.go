@@ -41,15 +41,16 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		schema := "xiaoqu_test_" + name
-		back, err := roundTrip(ctx, conn, schema, true, d)
+		pub, err := publish(ctx, conn, schema, true, d, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
+		back := pub.District
 		back.ID = d.ID
 		if diff := cmp.Diff(*d, *back, cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("%s: district read back differs (-loaded +read):\n%s", name, diff)
 		}
-		if _, err := roundTrip(ctx, conn, schema, false, d); err == nil {
+		if _, err := publish(ctx, conn, schema, false, d, nil); err == nil {
 			t.Errorf("%s: a second load without replace did not refuse the existing schema", name)
 		}
 		if _, err := conn.Exec(ctx, "DROP SCHEMA "+pgx.Identifier{schema}.Sanitize()+" CASCADE"); err != nil {
@@ -70,15 +71,12 @@ func TestAgreesWithPostGIS(t *testing.T) {
 		t.Fatal(err)
 	}
 	const schema = "xiaoqu_test_compare"
-	back, err := roundTrip(ctx, conn, schema, true, d)
+	pub, err := publish(ctx, conn, schema, true, d, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Exec(ctx, "DROP SCHEMA "+pgx.Identifier{schema}.Sanitize()+" CASCADE")
-	ind, _, err := analyse(ctx, conn, schema, back)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ind := pub.Indicators
 	s := pgx.Identifier{schema}.Sanitize()
 	rows, err := conn.Query(ctx, `
 		SELECT c.id, ST_Area(c.geom::geography),

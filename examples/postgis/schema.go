@@ -5,29 +5,28 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // srid is the SRID the example stores geometry in: CGCS2000 (EPSG:4490), China's official
 // geographic system, whose coordinates equal WGS84's at this library's accuracy.
 const srid = 4490
 
-// createSchema makes a fresh schema with the district's tables. With replace, an existing
-// schema of that name is dropped first; without, its existence is an error, so that the
-// example never drops a schema it did not make.
-func createSchema(ctx context.Context, conn *pgx.Conn, schema string, replace bool) error {
+// db is what the loading needs of a connection: a *pgx.Conn, or the pgx.Tx publish runs in.
+type db interface {
+	Begin(ctx context.Context) (pgx.Tx, error)
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	CopyFrom(ctx context.Context, table pgx.Identifier, columns []string, src pgx.CopyFromSource) (int64, error)
+	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
+}
+
+// createSchema makes a new schema with the district's tables; it is an error if the schema
+// exists.
+func createSchema(ctx context.Context, conn db, schema string) error {
 	s := pgx.Identifier{schema}.Sanitize()
-	if _, err := conn.Exec(ctx, "CREATE EXTENSION IF NOT EXISTS postgis"); err != nil {
-		return fmt.Errorf("enable PostGIS: %w", err)
-	}
-	var exists bool
-	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", schema).Scan(&exists); err != nil {
-		return err
-	}
-	if exists && !replace {
-		return fmt.Errorf("schema %s exists; pass -replace to drop and rebuild it", s)
-	}
 	stmts := []string{
-		"DROP SCHEMA IF EXISTS " + s + " CASCADE",
 		"CREATE SCHEMA " + s,
 		fmt.Sprintf(`CREATE TABLE %s.compounds (
 			ord int NOT NULL, id text PRIMARY KEY, name text, built_year int, community text, street text,
@@ -62,13 +61,17 @@ func createSchema(ctx context.Context, conn *pgx.Conn, schema string, replace bo
 }
 
 // createIndexes adds the GiST indexes an expert would, after loading (faster than before).
-func createIndexes(ctx context.Context, conn *pgx.Conn, schema string) error {
+func createIndexes(ctx context.Context, conn db, schema string) error {
 	s := pgx.Identifier{schema}.Sanitize()
 	for _, t := range []string{"compounds", "buildings", "facilities", "green_spaces", "zones"} {
 		if _, err := conn.Exec(ctx, fmt.Sprintf("CREATE INDEX ON %s.%s USING gist (geom)", s, t)); err != nil {
 			return fmt.Errorf("index %s.%s: %w", s, t, err)
 		}
 	}
-	_, err := conn.Exec(ctx, "ANALYZE")
-	return err
+	for _, t := range []string{"compounds", "buildings", "households", "facilities", "green_spaces", "zones"} {
+		if _, err := conn.Exec(ctx, fmt.Sprintf("ANALYZE %s.%s", s, t)); err != nil {
+			return fmt.Errorf("analyze %s.%s: %w", s, t, err)
+		}
+	}
+	return nil
 }

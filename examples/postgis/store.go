@@ -22,7 +22,7 @@ func ewkb(g orb.Geometry) ([]byte, error) {
 // writeDistrict inserts the district into the schema's tables in one transaction, geometries
 // as EWKB with SRID 4490. ord keeps the model's order, so that reading back gives the same
 // district.
-func writeDistrict(ctx context.Context, conn *pgx.Conn, schema string, d *renovation.District) error {
+func writeDistrict(ctx context.Context, conn db, schema string, d *renovation.District) error {
 	s := pgx.Identifier{schema}.Sanitize()
 	tx, err := conn.Begin(ctx)
 	if err != nil {
@@ -116,7 +116,7 @@ func geometryFrom(what string, b []byte) (orb.Geometry, error) {
 
 // readDistrict reads the district back from the schema, geometries as EWKB (ST_AsEWKB),
 // rebuilding the model in its original order.
-func readDistrict(ctx context.Context, conn *pgx.Conn, schema string) (*renovation.District, error) {
+func readDistrict(ctx context.Context, conn db, schema string) (*renovation.District, error) {
 	s := pgx.Identifier{schema}.Sanitize()
 	d := &renovation.District{ID: schema, Name: schema}
 	rows, err := conn.Query(ctx, `SELECT id, coalesce(name,''), coalesce(built_year,0), coalesce(community,''), coalesce(street,''),
@@ -175,7 +175,7 @@ func readDistrict(ctx context.Context, conn *pgx.Conn, schema string) (*renovati
 	return d, nil
 }
 
-func readHouseholds(ctx context.Context, conn *pgx.Conn, s string, d *renovation.District, index map[string]int) error {
+func readHouseholds(ctx context.Context, conn db, s string, d *renovation.District, index map[string]int) error {
 	rows, err := conn.Query(ctx, `SELECT compound_id, building_id, unit_id, unit_has_elevator, id, floor, coalesce(room,''), area_m2::text,
 		coalesce(area_source,''), coalesce(owner_id,''), coalesce(status,''), coalesce(tenure,''), coalesce(residents,0), coalesce(oldest_age,0),
 		coalesce(synthetic,false) FROM `+s+`.households ORDER BY ord`)
@@ -212,7 +212,7 @@ func readHouseholds(ctx context.Context, conn *pgx.Conn, s string, d *renovation
 	return rows.Err()
 }
 
-func readSites(ctx context.Context, conn *pgx.Conn, s string, d *renovation.District) error {
+func readSites(ctx context.Context, conn db, s string, d *renovation.District) error {
 	rows, err := conn.Query(ctx, `SELECT id, coalesce(name,''), kind, synthetic, ST_AsEWKB(geom) FROM `+s+`.facilities ORDER BY ord`)
 	if err != nil {
 		return err
