@@ -120,7 +120,8 @@ type ShaftFit struct {
 
 // ClearanceCheck is one clearance measured: the rule's name (building, boundary, road,
 // fire_lane, shaft, green), the feature measured to, the distance in metres (area in m² for
-// green), the rule, and whether it holds.
+// green), the rule, and whether it holds. An empty Feature says there was nothing to measure:
+// no building within Measured metres, or no boundary mapped (not checked).
 type ClearanceCheck struct {
 	Rule     string    `json:"rule"`
 	Feature  string    `json:"feature"`

@@ -52,6 +52,9 @@ func (c ClearanceCheck) reason() string {
 		}
 		return fmt.Sprintf("%s: takes %.2f m² of green space %s (%s%s)", verdict, c.Measured, c.Feature, limit, trust)
 	case "boundary":
+		if c.Feature == "" {
+			return "not checked: the compound has no boundary mapped"
+		}
 		if c.Measured < 0 {
 			return fmt.Sprintf("%s: stands %.2f m outside the boundary of %s (must be inside by %.2f m%s)", verdict, -c.Measured, c.Feature, c.Limit.Value, trust)
 		}
@@ -62,6 +65,9 @@ func (c ClearanceCheck) reason() string {
 		return fmt.Sprintf("%s: %.2f m from the carriageway of road %s (needs %.2f m%s)", verdict, c.Measured, c.Feature, c.Limit.Value, trust)
 	case "shaft":
 		return fmt.Sprintf("%s: %.2f m from the shaft of stairwell %s (needs more than %.2f m%s)", verdict, c.Measured, c.Feature, c.Limit.Value, trust)
+	}
+	if c.Feature == "" {
+		return fmt.Sprintf("%s: no other building within %.2f m (needs %.2f m%s)", verdict, c.Measured, c.Limit.Value, trust)
 	}
 	return fmt.Sprintf("%s: %.2f m from building %s (needs %.2f m%s)", verdict, c.Measured, c.Feature, c.Limit.Value, trust)
 }
@@ -92,6 +98,9 @@ func (w *shaftWorld) clearances(ps *placedShaft, ref stairwellRef, shafts []plac
 		br := &w.blds[nearest]
 		b := &w.d.Compounds[br.c].Buildings[br.b]
 		out = append(out, ClearanceCheck{Rule: "building", Feature: b.ID, Measured: round2(nearestD), Limit: rules.Building, OK: nearestD >= rules.Building.Value})
+	} else {
+		// None within the search: Measured is the distance searched, Feature empty.
+		out = append(out, ClearanceCheck{Rule: "building", Measured: round2(math.Max(rules.Building.Value, 0) + 1), Limit: rules.Building, OK: true})
 	}
 	// Inside the compound's boundary.
 	ci := w.blds[ps.bld].c
@@ -112,6 +121,9 @@ func (w *shaftWorld) clearances(ps *placedShaft, ref stairwellRef, shafts []plac
 			d = -d
 		}
 		out = append(out, ClearanceCheck{Rule: "boundary", Feature: ref.c.Label(), Measured: round2(d), Limit: rules.Boundary, OK: inside && d >= rules.Boundary.Value})
+	} else {
+		// No boundary mapped: not checked (Feature empty).
+		out = append(out, ClearanceCheck{Rule: "boundary", Limit: rules.Boundary, OK: true})
 	}
 	// Roads and fire lanes.
 	for k, rd := range w.o.Roads {

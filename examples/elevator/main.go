@@ -43,6 +43,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	householdsFile := fs.String("households", "", "roster `CSV` with columns id, floor, area_m2 [, hardship_cap_yuan, waive, provident_fund_yuan] (default: the embedded sample)")
 	schemeFile := fs.String("scheme", "", "cost-sharing scheme `JSON` (default: the embedded sample)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
+	var sa shaftArgs
+	fs.StringVar(&sa.buildings, "buildings", "", "building geometry `GeoJSON` (polygons with id, storeys): check the stairwell's shaft and the neighbours' sunlight")
+	fs.StringVar(&sa.building, "building", "", "with -buildings: the id of the stairwell's building")
+	fs.IntVar(&sa.unit, "unit", 1, "with -buildings: the stairwell is this unit, counted from the west end")
+	fs.IntVar(&sa.units, "units", 1, "with -buildings: how many units the building has")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: elevator [-households FILE.csv] [-scheme FILE.json] [-json]")
 		fs.PrintDefaults()
@@ -55,10 +60,40 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	res, err := compute(*householdsFile, *schemeFile, stderr)
+	if (sa.buildings == "") != (sa.building == "") {
+		fmt.Fprintln(stderr, "elevator: -buildings and -building go together")
+		return 2
+	}
+	var geometry *shaftArgs
+	if sa.buildings != "" {
+		geometry = &sa
+	}
+	res, shaft, err := compute(*householdsFile, *schemeFile, geometry, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "elevator:", err)
 		return 1
+	}
+	if shaft != nil {
+		if *asJSON {
+			b, err := withShaftJSON(res, shaft)
+			if err == nil {
+				_, err = stdout.Write(b)
+			}
+			if err != nil {
+				fmt.Fprintln(stderr, "elevator:", err)
+				return 1
+			}
+			return 0
+		}
+		err := writeTable(stdout, res)
+		if err == nil {
+			err = writeShaft(stdout, shaft)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "elevator:", err)
+			return 1
+		}
+		return 0
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -78,8 +113,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // compute reads the two inputs (a file name, or "" for the embedded sample) and applies the
-// scheme.
-func compute(householdsFile, schemeFile string, stderr io.Writer) (*budget.Result, error) {
+// scheme; given the building geometry (sa), it checks the shaft first and adds the
+// neighbours' compensation to the total shared.
+func compute(householdsFile, schemeFile string, sa *shaftArgs, stderr io.Writer) (*budget.Result, *shaftOut, error) {
 	// Files are read through readers, so that the roster's and the scheme's size limits bound
 	// what is read, not only what is parsed.
 	open := func(path, embeddedName string, embedded []byte) (string, io.ReadCloser, error) {
@@ -91,17 +127,17 @@ func compute(householdsFile, schemeFile string, stderr io.Writer) (*budget.Resul
 	}
 	hName, hFile, err := open(householdsFile, "sample/households.csv (embedded)", sampleHouseholds)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer hFile.Close()
 	sName, sFile, err := open(schemeFile, "sample/scheme.json (embedded)", sampleScheme)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer sFile.Close()
 	ro, err := readHouseholds(hName, hFile)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(ro.ignored) > 0 {
 		fmt.Fprintf(stderr, "elevator: note: %s: ignored columns %s (the roster reads id, floor, area_m2, hardship_cap_yuan, waive, provident_fund_yuan, or 户号, 楼层, 建筑面积, 困难户上限, 免缴, 公积金)\n",
@@ -109,13 +145,32 @@ func compute(householdsFile, schemeFile string, stderr io.Writer) (*budget.Resul
 	}
 	s, err := budget.DecodeScheme(sFile)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", sName, err)
+		return nil, nil, fmt.Errorf("%s: %w", sName, err)
 	}
-	res, err := s.Apply(ro.households)
+	if sa == nil {
+		res, err := s.Apply(ro.households)
+		if err != nil {
+			return nil, nil, ro.householdError(err)
+		}
+		return res, nil, nil
+	}
+	shaft, err := assessShaft(*sa, ro.households, s)
 	if err != nil {
-		return nil, ro.householdError(err)
+		return nil, nil, err
 	}
-	return res, nil
+	calc, err := s.Compile()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", sName, err)
+	}
+	total, err := s.Total.Add(shaft.Compensation)
+	if err != nil {
+		return nil, nil, err
+	}
+	res := &budget.Result{}
+	if err := calc.ApplyTotal(res, total, ro.households); err != nil {
+		return nil, nil, ro.householdError(err)
+	}
+	return res, shaft, nil
 }
 
 // writeTable prints the result for people: the summary, a table in yuan, and how each amount
