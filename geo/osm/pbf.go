@@ -39,6 +39,10 @@ func (b *builder) readPBF(r io.Reader, o ReadOptions) (*Data, error) {
 	return b.finish()
 }
 
+// blockFloor is the least a PBF block counts against ReadOptions.MaxElements: the 8,000
+// entities osmium and osmosis write in one.
+const blockFloor = 8000
+
 // blockError is an error the guard found in the block at offset, in element id where known.
 type blockError struct {
 	offset  int64
@@ -165,9 +169,17 @@ func (g *pbfGuard) nextBlock() error {
 			err.offset = g.offset
 			return err
 		}
-		g.budget -= count
+		// A block costs at least a full block's worth, so that a file of many tiny blocks
+		// (each costing the decoder a block's allocations) is bounded as well.
+		g.budget -= max(count, blockFloor)
 		if g.budget < 0 {
 			return &blockError{offset: g.offset, err: fmt.Errorf("%w: more elements, references, members and tags than the maximum", ErrTooLarge)}
+		}
+		if count == 0 {
+			// Nothing for the decoder.
+			g.offset += 4 + int64(hlen) + dataSize
+			g.blocks++
+			return nil
 		}
 	}
 	// Queue the block uncompressed: header {type, datasize}, blob {raw, raw_size}.

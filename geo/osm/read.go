@@ -57,7 +57,7 @@ type ReadOptions struct {
 	// MaxBytes bounds the input length in bytes (the compressed length for PBF).
 	MaxBytes int64
 	// MaxElements bounds nodes + ways + relations + way node references + relation members
-	// + tags.
+	// + tags. A PBF block counts as at least 8,000, the entities osmium writes in one.
 	MaxElements int
 	// MaxTokenBytes bounds one XML tag, with its attributes, or one text run.
 	MaxTokenBytes int

@@ -8,13 +8,26 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// dataDir is the shared folder of real extracts; tests that need it skip without it.
+// extractPath is a file of the shared folder of real extracts: XIAOQU_SHARED_DATA, else the
+// shared/data folder beside the checkout.
+func extractPath(name, file string) string {
+	for _, dir := range []string{os.Getenv("XIAOQU_SHARED_DATA"), "../../../shared/data", "../../../../shared/data"} {
+		if dir == "" {
+			continue
+		}
+		if p := filepath.Join(dir, name, file); fileExists(p) {
+			return p
+		}
+	}
+	return filepath.Join("../../../shared/data", name, file)
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// extract is extractPath, skipping the test when the file is not there.
 func extract(t testing.TB, name, file string) string {
 	t.Helper()
-	p := filepath.Join("..", "..", "..", "..", "shared", "data", name, file)
-	if dir := os.Getenv("XIAOQU_DATA"); dir != "" {
-		p = filepath.Join(dir, name, file)
-	}
+	p := extractPath(name, file)
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("no %s: %v", p, err)
 	}

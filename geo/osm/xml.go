@@ -26,6 +26,9 @@ func (b *builder) readXML(r io.Reader, o ReadOptions) (*Data, error) {
 		e := b.errAfter(err)
 		var se *xml.SyntaxError
 		switch {
+		case errors.As(err, &se) && se.Msg == "unexpected EOF":
+			e.Line = se.Line
+			e.Err = fmt.Errorf("%w: truncated (%v)", ErrFormat, err)
 		case errors.As(err, &se):
 			e.Line = se.Line
 			e.Err = fmt.Errorf("%w: %v", ErrFormat, err)
