@@ -30,6 +30,8 @@ type Data struct {
 	// Problems are what reading accepted but had to resolve (a tag key given twice keeps its
 	// first value), in file order.
 	Problems []Problem
+	// Format is the format the data was read from.
+	Format Format
 
 	// nodeIDs are all nodes' IDs, ascending; nodeLon and nodeLat their coordinates in 1e-7
 	// degrees (OSM's own precision, which both formats hold exactly).

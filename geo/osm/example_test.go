@@ -2,7 +2,11 @@ package osm_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+
+	"github.com/paulmach/orb"
 
 	"github.com/xiaoqu/xiaoqu/geo/osm"
 )
@@ -31,4 +35,31 @@ func ExampleRead() {
 	// way 10 service [1 2]
 	// node 2 [116.36 39.961] gate
 	// node 1 at [116.36 39.96]
+}
+
+// A file's residential areas and gates; ReadFile tells XML from PBF by content.
+func ExampleReadFile() {
+	dir, _ := os.MkdirTemp("", "osm-example")
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "compound.osm")
+	os.WriteFile(path, []byte(`<?xml version="1.0"?><osm version="0.6">
+<node id="1" lat="39.9600" lon="116.3600"/><node id="2" lat="39.9600" lon="116.3620"/><node id="3" lat="39.9615" lon="116.3620"/>
+<node id="4" lat="39.9615" lon="116.3600"><tag k="barrier" v="lift_gate"/></node>
+<way id="100"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="1"/><tag k="landuse" v="residential"/><tag k="name" v="北苑小区"/></way>
+</osm>`), 0o644)
+	d, err := osm.ReadFile(path, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f := d.Features()
+	for _, r := range f.Residential {
+		fmt.Printf("%s %d %s: %d rings\n", r.Element, r.ID, r.Name, len(r.Geometry.(orb.Polygon)))
+	}
+	for _, g := range f.Gates {
+		fmt.Printf("gate node %d at %v: %s\n", g.ID, g.Point, g.Tags["barrier"])
+	}
+	// Output:
+	// way 100 北苑小区: 1 rings
+	// gate node 4 at [116.36 39.9615]: lift_gate
 }

@@ -157,6 +157,7 @@ func Read(r io.Reader, format Format, opts *ReadOptions) (*Data, error) {
 		}
 	}
 	b := &builder{format: format, budget: o.MaxElements}
+	b.d.Format = format
 	switch format {
 	case XML:
 		return b.readXML(br, o)

@@ -47,6 +47,10 @@ func TestXMLAndPBFAgree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if x.Format != XML || p.Format != PBF {
+			t.Errorf("%s: formats %v and %v", name, x.Format, p.Format)
+		}
+		x.Format = PBF
 		if diff := cmp.Diff(x, p, cmp.AllowUnexported(Data{})); diff != "" {
 			t.Errorf("%s: XML and PBF differ (-xml +pbf):\n%s", name, diff)
 		}

@@ -49,6 +49,8 @@ type Report struct {
 	Join *renovation.JoinReport `json:"join,omitempty"`
 	// Households counts the roster's rows.
 	Households int `json:"households"`
+	// OSM is what ReadOSM read from an OpenStreetMap file and left out; nil for District.
+	OSM *OSMReport `json:"osm,omitempty"`
 }
 
 // LayerReport is one layer read: its role (compounds, buildings, facilities, green, zones),

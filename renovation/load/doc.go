@@ -18,6 +18,12 @@
 // (renovation.District.PlaceBuildings), and the report says where each went and which could
 // not be placed.
 //
+// ReadOSM reads a district from an OpenStreetMap file (XML or PBF, through geo/osm): residential
+// areas as compounds, buildings placed in them by location with their storeys from
+// building:levels, and facilities through a table of tags (osm_facilities.csv, each row citing
+// the OSM wiki page of its tag; DefaultFacilityTable, ReadFacilityTable). What it cannot use
+// is left out and listed in the report's notes.
+//
 // The package lives apart from renovation so that programs that do not read GeoPackage files
 // do not link SQLite.
 package load

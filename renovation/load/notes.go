@@ -3,8 +3,9 @@ package load
 import "fmt"
 
 // Notes says in words, one line each, what reading changed or left out: every geometry
-// repaired, and every building the location join left out (overlapping two compounds about
-// equally, or lying in none). A report to planners should carry them.
+// repaired, every building the location join left out (overlapping two compounds about
+// equally, or lying in none), and for OpenStreetMap the problems, features left out and tags
+// the facility table does not map. A report to planners should carry them.
 func (r *Report) Notes() []string {
 	var notes []string
 	for _, l := range r.Layers {
@@ -19,6 +20,21 @@ func (r *Report) Notes() []string {
 		}
 		for _, p := range j.Unassigned {
 			notes = append(notes, fmt.Sprintf("%s building %q (feature %d) lies in no compound: left out", j.File, p.ID, p.Index))
+		}
+	}
+	if o := r.OSM; o != nil {
+		for _, p := range o.Problems {
+			notes = append(notes, fmt.Sprintf("%s %s", o.File, p))
+		}
+		for _, l := range o.LeftOut {
+			notes = append(notes, fmt.Sprintf("%s %s", o.File, l))
+		}
+		for _, u := range o.Unmapped {
+			noun, verb := "features", "map"
+			if u.Count == 1 {
+				noun, verb = "feature", "maps"
+			}
+			notes = append(notes, fmt.Sprintf("OSM: %d %s tagged %s %s to no facility kind: left out", u.Count, noun, u.Tag, verb))
 		}
 	}
 	return notes
