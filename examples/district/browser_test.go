@@ -57,7 +57,13 @@ const probeScript = `<script>
     scale: box(document.getElementById('mapscale')),
     compounds: all('#districtmap path.compound', 'data-id'),
     labels: all('#districtmap text.label', 'data-for'),
-    facilities: all('#districtmap .facility', 'data-id')
+    facilities: all('#districtmap .facility', 'data-id'),
+    charts: Array.prototype.map.call(document.querySelectorAll('svg.chart'), function (svg) {
+      var b = box(svg);
+      b.id = svg.getAttribute('aria-label');
+      b.texts = Array.prototype.map.call(svg.querySelectorAll('text'), function (t) { var c = box(t); c.id = t.textContent; return c; });
+      return b;
+    })
   };
   var pre = document.createElement('pre');
   pre.id = 'probe';
@@ -69,6 +75,7 @@ const probeScript = `<script>
 type probeBox struct {
 	ID         string
 	X, Y, W, H float64
+	Texts      []probeBox // a chart's texts
 }
 
 func (a probeBox) overlaps(b probeBox) bool {
@@ -112,6 +119,7 @@ func TestReportInBrowser(t *testing.T) {
 	var probe struct {
 		Map, Legend, Scale            probeBox
 		Compounds, Labels, Facilities []probeBox
+		Charts                        []probeBox
 	}
 	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &probe); err != nil {
 		t.Fatalf("probe: %v", err)
@@ -137,6 +145,20 @@ func TestReportInBrowser(t *testing.T) {
 		}
 		if !labelled[c.ID] {
 			t.Errorf("compound %s has no label", c.ID)
+		}
+	}
+	if len(probe.Charts) < 2 {
+		t.Errorf("%d charts in the page, want at least 2", len(probe.Charts))
+	}
+	for _, c := range probe.Charts {
+		if len(c.Texts) < 3 {
+			t.Errorf("chart %q has %d texts", c.ID, len(c.Texts))
+		}
+		for _, x := range c.Texts {
+			if !x.inside(c) {
+				t.Errorf("chart %q: text %q (x %.0f–%.0f, y %.0f–%.0f) is clipped by the chart's box (x %.0f–%.0f, y %.0f–%.0f)",
+					c.ID, x.ID, x.X, x.X+x.W, x.Y, x.Y+x.H, c.X, c.X+c.W, c.Y, c.Y+c.H)
+			}
 		}
 	}
 	drawn := map[string]bool{}

@@ -85,6 +85,11 @@ func TestReportHTML(t *testing.T) {
 	if m := regexp.MustCompile(`(?i)(src|href)\s*=\s*"(https?:)?//`).FindString(page); m != "" {
 		t.Errorf("report.html loads something from the network: %s", m)
 	}
+	// The sample's tiles end at 121.5208°E and 31.2264°N: the compounds there are cut, and the
+	// map says so.
+	if !regexp.MustCompile(`数据范围在红色虚线处截断：梅一小区、梅园三街坊、osm-50323218、osm-406771006、osm-497032154 的边界`).MatchString(page) {
+		t.Error("the map does not name the compounds the data's extent cuts")
+	}
 	for _, want := range []string{"小区指标 Compound indicators", "生活圈覆盖", "加装电梯", "改造预算", "乳山二村", "© OpenStreetMap contributors", "模拟数据"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("report.html lacks %q", want)

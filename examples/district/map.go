@@ -10,6 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+	"github.com/paulmach/orb/project"
 	"github.com/xiaoqu/xiaoqu/geo"
 )
 
@@ -78,41 +79,12 @@ func (c *mapCanvas) xy(p orb.Point) (float64, float64) {
 	return c.margin + (q[0]-c.lo[0])*c.scale, c.height - c.margin - (q[1]-c.lo[1])*c.scale
 }
 
-// project returns g's rings and lines in drawing units.
+// project returns a copy of g in drawing units.
 func (c *mapCanvas) project(g orb.Geometry) orb.Geometry {
-	pt := func(p orb.Point) orb.Point { x, y := c.xy(p); return orb.Point{x, y} }
-	ring := func(r orb.Ring) orb.Ring {
-		out := make(orb.Ring, len(r))
-		for i, p := range r {
-			out[i] = pt(p)
-		}
-		return out
+	if g == nil {
+		return nil
 	}
-	switch v := g.(type) {
-	case orb.Point:
-		return pt(v)
-	case orb.Polygon:
-		out := make(orb.Polygon, len(v))
-		for i, r := range v {
-			out[i] = ring(r)
-		}
-		return out
-	case orb.MultiPolygon:
-		out := make(orb.MultiPolygon, len(v))
-		for i, p := range v {
-			out[i] = c.project(p).(orb.Polygon)
-		}
-		return out
-	case orb.LineString:
-		return orb.LineString(ring(orb.Ring(v)))
-	case orb.MultiLineString:
-		out := make(orb.MultiLineString, len(v))
-		for i, l := range v {
-			out[i] = orb.LineString(ring(orb.Ring(l)))
-		}
-		return out
-	}
-	return nil
+	return project.Geometry(orb.Clone(g), func(p orb.Point) orb.Point { x, y := c.xy(p); return orb.Point{x, y} })
 }
 
 // path is the SVG path data of g's polygons or lines, in drawing units.

@@ -19,6 +19,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/project"
 )
 
 // keep lists, per layer, the kinds the map draws, as the context layer names them.
@@ -96,43 +97,9 @@ func run(osm, compounds string) error {
 	return err
 }
 
+// round rounds a copy of g's coordinates to 1e-6°, about 10 cm.
 func round(g orb.Geometry) orb.Geometry {
-	r := func(p orb.Point) orb.Point {
+	return project.Geometry(orb.Clone(g), func(p orb.Point) orb.Point {
 		return orb.Point{math.Round(p[0]*1e6) / 1e6, math.Round(p[1]*1e6) / 1e6}
-	}
-	switch v := g.(type) {
-	case orb.Point:
-		return r(v)
-	case orb.LineString:
-		out := make(orb.LineString, len(v))
-		for i, p := range v {
-			out[i] = r(p)
-		}
-		return out
-	case orb.MultiLineString:
-		out := make(orb.MultiLineString, len(v))
-		for i, l := range v {
-			out[i] = round(l).(orb.LineString)
-		}
-		return out
-	case orb.Ring:
-		out := make(orb.Ring, len(v))
-		for i, p := range v {
-			out[i] = r(p)
-		}
-		return out
-	case orb.Polygon:
-		out := make(orb.Polygon, len(v))
-		for i, l := range v {
-			out[i] = round(l).(orb.Ring)
-		}
-		return out
-	case orb.MultiPolygon:
-		out := make(orb.MultiPolygon, len(v))
-		for i, p := range v {
-			out[i] = round(p).(orb.Polygon)
-		}
-		return out
-	}
-	return g
+	})
 }
