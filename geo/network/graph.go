@@ -433,3 +433,28 @@ func BuildWeighted(edges []WeightedEdge) (*Graph, error) {
 	g.finish(fwd, rev)
 	return g, nil
 }
+
+// WeightedEdges returns the edges of g as plain weighted edges between vertex ids, in edge
+// order, with IDs 1, 2, …: the graph as a router such as pgRouting reads it (a walking edge
+// has its length as both costs). BuildWeighted on them gives a graph with the same distances
+// between vertices.
+func (g *Graph) WeightedEdges() []WeightedEdge {
+	out := make([]WeightedEdge, len(g.edgeFrom))
+	for e := range g.edgeFrom {
+		out[e] = WeightedEdge{ID: int64(e) + 1, Source: g.vertID[g.edgeFrom[e]], Target: g.vertID[g.edgeTo[e]], Cost: -1, ReverseCost: -1}
+	}
+	for u := range g.vertID {
+		for a := g.first[u]; a < g.first[u+1]; a++ {
+			e := g.arcEdge[a]
+			if int(g.edgeFrom[e]) == u && out[e].Cost < 0 {
+				out[e].Cost = g.arcW[a]
+			} else {
+				out[e].ReverseCost = g.arcW[a]
+			}
+		}
+	}
+	return out
+}
+
+// VertexIDs returns the ids of the vertices of g (junctions and way ends), increasing.
+func (g *Graph) VertexIDs() []int64 { return slices.Clone(g.vertID) }
