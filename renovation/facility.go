@@ -33,7 +33,8 @@ const (
 	Kindergarten    FacilityKind = "kindergarten"     // 幼儿园
 	PrimarySchool   FacilityKind = "primary_school"   // 小学
 	MiddleSchool    FacilityKind = "middle_school"    // 中学
-	Clinic          FacilityKind = "clinic"           // 社区卫生服务站 / 中心
+	Clinic          FacilityKind = "clinic"           // 社区卫生服务站 (5-min tier)
+	HealthCentre    FacilityKind = "health_centre"    // 社区卫生服务中心 (15-min tier)
 	Hospital        FacilityKind = "hospital"         // 医院
 	ElderlyCare     FacilityKind = "elderly_care"     // 养老服务 / 日间照料
 	Market          FacilityKind = "market"           // 菜市场 / 生鲜超市
@@ -51,7 +52,7 @@ const (
 
 var facilityKindChinese = map[FacilityKind]string{
 	Nursery: "托儿所", Kindergarten: "幼儿园", PrimarySchool: "小学", MiddleSchool: "中学",
-	Clinic: "社区卫生服务站", Hospital: "医院", ElderlyCare: "养老服务设施", Market: "菜市场",
+	Clinic: "社区卫生服务站", HealthCentre: "社区卫生服务中心", Hospital: "医院", ElderlyCare: "养老服务设施", Market: "菜市场",
 	Supermarket: "超市", Convenience: "便利店", Pharmacy: "药店", Park: "公园",
 	SportsGround: "运动场地", CommunityCentre: "社区服务中心", BusStop: "公交站",
 	MetroStation: "地铁站", PostOffice: "邮政", Library: "图书馆",
@@ -59,25 +60,54 @@ var facilityKindChinese = map[FacilityKind]string{
 
 // FacilityKinds lists the known kinds in a fixed order.
 func FacilityKinds() []FacilityKind {
-	return []FacilityKind{Nursery, Kindergarten, PrimarySchool, MiddleSchool, Clinic, Hospital,
+	return []FacilityKind{Nursery, Kindergarten, PrimarySchool, MiddleSchool, Clinic, HealthCentre, Hospital,
 		ElderlyCare, Market, Supermarket, Convenience, Pharmacy, Park, SportsGround,
 		CommunityCentre, BusStop, MetroStation, PostOffice, Library}
 }
 
-// ParseFacilityKind reads a kind by its English name or its Chinese name (幼儿园, 小学, 社区卫生
-// 服务站, 养老服务设施, ...). Other non-empty strings are returned as they are, lower-cased
-// when ASCII; the empty string is an error.
+// ParseFacilityKind reads a kind by its English name, its Chinese name (幼儿园, 小学, 社区卫生
+// 服务站, 社区卫生服务中心, 养老服务设施, ...) or a synonym from the synonym table (the
+// standard's facility names, Amap POI type names — a whole "大类;中类;小类" type is read by
+// its most specific part —, OSM tags such as "amenity=kindergarten", Geofabrik fclass
+// values). A name the table marks ambiguous ("amenity=clinic": a 社区卫生服务站 or a 中心?) is
+// never guessed: like any other non-empty string it is returned as it is, lower-cased when
+// ASCII, so that a planner's own kinds pass through (KnownFacilityKind tells them apart, and
+// UnreadProperties reports them); the empty string is an error.
 func ParseFacilityKind(s string) (FacilityKind, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return "", fmt.Errorf("facility kind is empty")
 	}
-	for k, zh := range facilityKindChinese {
-		if t == zh {
-			return k, nil
+	parts := strings.Split(strings.ReplaceAll(t, "；", ";"), ";")
+	for i := len(parts) - 1; i >= 0; i-- {
+		if k, ok, err := knownKind(strings.TrimSpace(parts[i])); ok || err != nil {
+			return k, err
 		}
 	}
 	return FacilityKind(strings.ToLower(t)), nil
+}
+
+// knownKind reads one name as a kind, by the constants' names and the synonym table.
+func knownKind(t string) (FacilityKind, bool, error) {
+	if t == "" {
+		return "", false, nil
+	}
+	for _, k := range FacilityKinds() {
+		if strings.EqualFold(t, string(k)) || t == facilityKindChinese[k] {
+			return k, true, nil
+		}
+	}
+	if syn, ok := lookupSynonym("kind", t); ok && len(syn.Ambiguous) == 0 {
+		return FacilityKind(syn.Meaning), true, nil
+	}
+	return "", false, nil
+}
+
+// KnownFacilityKind reports whether k is one of the kinds FacilityKinds lists, rather than a
+// planner's own.
+func KnownFacilityKind(k FacilityKind) bool {
+	_, ok := facilityKindChinese[k]
+	return ok
 }
 
 // Chinese returns the kind's Chinese name, or the kind itself when it is not a known kind.

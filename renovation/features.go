@@ -10,6 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+	"github.com/xiaoqu/xiaoqu/table"
 )
 
 // Feature properties read by the *FromFeatures functions. Each field is known by an English key
@@ -89,6 +90,8 @@ var errNullFeature = errors.New("feature is null")
 
 // featureReader reads the properties of one feature, collecting problems.
 type featureReader struct {
+	layer string            // compounds, buildings, facilities, green or zones: the synonyms' domain
+	norm  map[string]string // normalised property name → the name as written, built on need
 	file  string
 	index int
 	id    string
@@ -96,8 +99,8 @@ type featureReader struct {
 	errs  *FeatureErrors
 }
 
-func newFeatureReader(file string, index int, f *geojson.Feature, errs *FeatureErrors) *featureReader {
-	r := &featureReader{file: file, index: index, props: f.Properties, errs: errs}
+func newFeatureReader(layer, file string, index int, f *geojson.Feature, errs *FeatureErrors) *featureReader {
+	r := &featureReader{layer: layer, file: file, index: index, props: f.Properties, errs: errs}
 	if v, _, ok := r.lookup(keysID); ok {
 		r.id = textOf(v)
 	}
@@ -114,13 +117,32 @@ func (r *featureReader) fail(field string, format string, args ...any) {
 	*r.errs = append(*r.errs, &FeatureError{File: r.file, Index: r.index, ID: r.id, Field: field, Err: fmt.Errorf(format, args...)})
 }
 
-// lookup returns the value of the first key present. Numbers arrive as float64 (orb's
-// decoder), json.Number (geo/geojson, which keeps their digits) or int64 (GeoPackage); they are
-// all handed on as float64 when exactly representable, else as their decimal text.
+// lookup returns the value of the first key present: keys as written, then the synonyms of
+// keys[0] for the reader's layer (synonyms.tsv), then all of them compared as
+// table.NormaliseHeader does ("NAME", "Built_Year"). Numbers arrive as float64 (orb's
+// decoder), json.Number (geo/geojson, which keeps their digits) or int64 (GeoPackage); they
+// are all handed on as float64 when exactly representable, else as their decimal text.
 func (r *featureReader) lookup(keys []string) (any, string, bool) {
-	for _, k := range keys {
+	all := propertyNames(r.layer, keys)
+	for _, k := range all {
 		if v, ok := r.props[k]; ok && v != nil {
 			return normaliseNumber(v), k, true
+		}
+	}
+	if r.norm == nil {
+		r.norm = make(map[string]string, len(r.props))
+		for k := range r.props {
+			n := table.NormaliseHeader(k)
+			if prev, dup := r.norm[n]; !dup || k < prev { // the same choice whatever the map order
+				r.norm[n] = k
+			}
+		}
+	}
+	for _, k := range all {
+		if name, ok := r.norm[table.NormaliseHeader(k)]; ok {
+			if v := r.props[name]; v != nil {
+				return normaliseNumber(v), name, true
+			}
 		}
 	}
 	return nil, "", false
@@ -319,7 +341,7 @@ func CompoundsFromFeatures(file string, features []*geojson.Feature) ([]Compound
 			errs = append(errs, &FeatureError{File: file, Index: i, Err: errNullFeature})
 			continue
 		}
-		r := newFeatureReader(file, i, f, &errs)
+		r := newFeatureReader("compounds", file, i, f, &errs)
 		out = append(out, Compound{
 			ID:           r.id,
 			Name:         r.text(keysName),
@@ -358,7 +380,7 @@ func BuildingsFromFeatures(file string, features []*geojson.Feature) ([]Building
 			errs = append(errs, &FeatureError{File: file, Index: i, Err: errNullFeature})
 			continue
 		}
-		r := newFeatureReader(file, i, f, &errs)
+		r := newFeatureReader("buildings", file, i, f, &errs)
 		b := Building{
 			ID:          r.id,
 			Name:        r.text(keysName),
@@ -394,7 +416,7 @@ func FacilitiesFromFeatures(file string, features []*geojson.Feature) ([]Facilit
 			errs = append(errs, &FeatureError{File: file, Index: i, Err: errNullFeature})
 			continue
 		}
-		r := newFeatureReader(file, i, f, &errs)
+		r := newFeatureReader("facilities", file, i, f, &errs)
 		fac := Facility{ID: r.id, Name: r.text(keysName), Location: r.geometry(f, true), Synthetic: r.synthetic()}
 		kind, err := ParseFacilityKind(r.text(keysKind))
 		if err != nil {
@@ -419,7 +441,7 @@ func GreenSpacesFromFeatures(file string, features []*geojson.Feature) ([]GreenS
 			errs = append(errs, &FeatureError{File: file, Index: i, Err: errNullFeature})
 			continue
 		}
-		r := newFeatureReader(file, i, f, &errs)
+		r := newFeatureReader("green", file, i, f, &errs)
 		out = append(out, GreenSpace{ID: r.id, Name: r.text(keysName), Area: r.geometry(f, false), Synthetic: r.synthetic()})
 	}
 	if len(errs) > 0 {
@@ -438,7 +460,7 @@ func ZonesFromFeatures(file string, features []*geojson.Feature) ([]Zone, error)
 			errs = append(errs, &FeatureError{File: file, Index: i, Err: errNullFeature})
 			continue
 		}
-		r := newFeatureReader(file, i, f, &errs)
+		r := newFeatureReader("zones", file, i, f, &errs)
 		z := Zone{ID: r.id, Name: r.text(keysName), FieldOffice: r.text(keysFieldOffice), Boundary: r.geometry(f, false), Synthetic: r.synthetic()}
 		kind, err := ParseZoneKind(r.text(keysKind))
 		if err != nil {

@@ -74,10 +74,16 @@ var tenureChinese = [...]string{"未知", "人户合一", "出租", "人户分�
 
 // ParseTenure reads a tenure in English (owner_occupied, rented, registered_elsewhere,
 // no_registered_resident, vacant) or Chinese (人户合一 or 自住, 出租, 人户分离, 有房无户,
-// 空置). The empty string is TenureUnknown. Errors wrap ErrInvalidTenure.
+// 空置), or a tenure word of the synonym table (人户一致, 租赁, 闲置, ...). The empty string is
+// TenureUnknown. Errors wrap ErrInvalidTenure.
 func ParseTenure(s string) (Tenure, error) {
 	if t, ok := tenureNames[strings.ToLower(strings.TrimSpace(s))]; ok {
 		return t, nil
+	}
+	if syn, ok := lookupSynonym("tenure", s); ok && syn.Meaning != "" {
+		if t, ok := tenureNames[syn.Meaning]; ok {
+			return t, nil
+		}
 	}
 	return 0, fmt.Errorf("%w: %q is not 人户合一, 出租, 人户分离, 有房无户 or 空置", ErrInvalidTenure, s)
 }

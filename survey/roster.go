@@ -13,6 +13,9 @@ import (
 type Roster struct {
 	Parts   []Part
 	Ballots []Ballot
+	// Ignored lists the header cells that name no column ReadRoster reads, in the file's
+	// order: columns that were not read.
+	Ignored []string
 }
 
 // Poll returns the roster as a poll with no objections.
@@ -50,6 +53,17 @@ var rosterColumns = []table.Column{
 	{Key: "register_m2", Names: []string{"登记面积"}},
 	{Key: "survey_m2", Names: []string{"实测面积"}},
 	{Key: "contract_m2", Names: []string{"合同面积"}},
+}
+
+// RosterHeaders returns every header ReadRoster reads, English and Chinese, for hints such as
+// "did you mean".
+func RosterHeaders() []string {
+	var out []string
+	for _, c := range rosterColumns {
+		out = append(out, c.Key)
+		out = append(out, c.Names...)
+	}
+	return out
 }
 
 // ReadRoster reads a CSV roster by the rules of package table: UTF-8 with or without a
@@ -96,7 +110,7 @@ func ReadRosterTable(src table.Source) (Roster, error) {
 		return Roster{}, rosterErrors{table.Errors{{File: file, Row: t.HeaderRow(),
 			Err: errors.New("no area column: area_m2, register_m2, survey_m2 or contract_m2 (面积, 登记面积, 实测面积, 合同面积)")}}}
 	}
-	var out Roster
+	out := Roster{Ignored: t.Unread()}
 	var errs table.Errors
 	seen := map[string]int{} // part ID → row
 	for !errs.Full() {

@@ -190,3 +190,15 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+func TestNearest(t *testing.T) {
+	cands := []string{"建成年份", "层数", "居住情况", "built_year", "storeys", "kind"}
+	for in, want := range map[string]string{
+		"建成年代": "建成年份", "居住状况": "居住情况", "built_yr": "built_year", "Storey": "storeys",
+		"层高": "层数", "备注": "", "kinds": "kind", "x": "", "层数": "",
+	} {
+		if got := Nearest(in, cands); got != want {
+			t.Errorf("Nearest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/xiaoqu/xiaoqu/survey"
+	"github.com/xiaoqu/xiaoqu/table"
 	"github.com/xiaoqu/xiaoqu/table/xlsx"
 )
 
@@ -35,11 +36,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ruleName := fs.String("rule", "civil-code-2021-major", "consent rule: a preset name (see -list) or a JSON rule file ending in .json")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object instead of a readable report")
 	list := fs.Bool("list", false, "list the preset rules and exit")
+	strict := fs.Bool("strict", false, "fail when the roster has a column that is not read (it is named on standard error either way)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: consent [-parts FILE.csv] [-rule RULE] [-json] [-list]\n")
+		fmt.Fprintf(stderr, "usage: consent [-parts FILE.csv|FILE.xlsx] [-rule RULE] [-json] [-list] [-strict]\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0 // -h asked for the usage, which is printed
+		}
 		return 2
 	}
 	if fs.NArg() > 0 {
@@ -77,6 +82,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "consent: %v\n", err)
 		return 1
+	}
+	for _, h := range roster.Ignored {
+		note := fmt.Sprintf("%s: column %q is not read", name, h)
+		if near := table.Nearest(h, survey.RosterHeaders()); near != "" {
+			note += fmt.Sprintf(" — did you mean %q?", near)
+		}
+		if *strict {
+			fmt.Fprintf(stderr, "consent: %s; -strict makes this an error\n", note)
+			return 1
+		}
+		fmt.Fprintf(stderr, "consent: note: %s\n", note)
 	}
 	res, err := survey.Tally(roster.Poll(), rule)
 	if err != nil {

@@ -238,3 +238,24 @@ func TestGBKParts(t *testing.T) {
 		t.Errorf("GBK roster (-utf8 +gbk):\n%s", diff)
 	}
 }
+
+// An unread column is named with the nearest column read; -strict makes it an error, and -h
+// prints the usage and exits 0.
+func TestStrictAndHelp(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "parts.csv")
+	if err := os.WriteFile(p, []byte("房号,业主,面积,表决意件\n101,甲,80,同意\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"-parts", p}, &out, &errb); code != 0 || !strings.Contains(errb.String(), `column "表决意件" is not read — did you mean "表决意见"?`) {
+		t.Errorf("exit %d, stderr %s", code, errb.String())
+	}
+	errb.Reset()
+	if code := run([]string{"-parts", p, "-strict"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "-strict makes this an error") {
+		t.Errorf("-strict: exit %d, stderr %s", code, errb.String())
+	}
+	errb.Reset()
+	if code := run([]string{"-h"}, &out, &errb); code != 0 || !strings.Contains(errb.String(), "usage: consent") {
+		t.Errorf("-h: exit %d, stderr %s", code, errb.String())
+	}
+}

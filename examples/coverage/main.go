@@ -42,7 +42,7 @@ var errUsage = errors.New("usage")
 type options struct {
 	compounds, buildings, facilities, green, households, radii string
 	crs                                                        geo.CRS
-	json                                                       bool
+	json, strict                                               bool
 }
 
 func run(args []string, out, errOut io.Writer) error {
@@ -57,6 +57,7 @@ func run(args []string, out, errOut io.Writer) error {
 	fs.StringVar(&o.radii, "radii", "", "a radius table as JSON (default: renovation.DefaultRadii)")
 	crs := fs.String("crs", "", "the CRS of every input file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: the file's own, else wgs84)")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object instead of tables")
+	fs.BoolVar(&o.strict, "strict", false, "fail when a file holds a property, column or value that nothing reads (listed on standard error either way)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -111,7 +112,7 @@ func loadDistrict(o options) (*renovation.District, []string, error) {
 	}
 	d, rep, err := load.District(context.Background(), load.Options{
 		ID: o.compounds, Compounds: o.compounds, Buildings: o.buildings, Facilities: o.facilities,
-		GreenSpaces: o.green, Households: o.households, CRS: o.crs,
+		GreenSpaces: o.green, Households: o.households, CRS: o.crs, Strict: o.strict,
 	})
 	if err != nil {
 		return nil, nil, err

@@ -51,6 +51,9 @@ type results struct {
 	Budget    *renovation.ProgrammeBudget
 	Catalogue *budget.Catalogue
 	Notes     []string
+	// LoadNotes are the loader's notes alone (unread names, repairs, buildings left out), also
+	// printed on standard error.
+	LoadNotes []string
 }
 
 // progress prints one line per step to w, with the time the step took.
@@ -194,6 +197,7 @@ func analyse(ctx context.Context, o options, p *progress) (*results, error) {
 		}
 	}
 	r.Notes = append(notes(r), loadNotes...)
+	r.LoadNotes = loadNotes
 	return r, nil
 }
 
@@ -208,7 +212,7 @@ func loadDistrict(ctx context.Context, o options) (*renovation.District, []strin
 		return d, nil, err
 	}
 	lo := load.Options{Compounds: o.compounds, Buildings: o.buildings, Facilities: o.facilities,
-		GreenSpaces: o.green, Zones: o.zones, Households: o.households}
+		GreenSpaces: o.green, Zones: o.zones, Households: o.households, Strict: o.strict}
 	if o.crs != "" {
 		c, err := geo.ParseCRS(o.crs)
 		if err != nil {

@@ -35,7 +35,7 @@ type options struct {
 	crs, radii, scheme, catalogue, funding                     string
 	cutoff                                                     int
 	sunHour                                                    float64
-	json                                                       bool
+	json, strict                                               bool
 }
 
 func main() {
@@ -67,6 +67,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.name, "name", "", "the district's name for the report's title (default: the data's, else the folder of -compounds)")
 	fs.IntVar(&o.cutoff, "cutoff", 0, "eligibility: completed by the end of this year (default 2000, the national rule)")
 	fs.Float64Var(&o.sunHour, "sun-hour", 10, "hour of apparent solar time of the shadows on the elevator shaft map (8–16 on 大寒日)")
+	fs.BoolVar(&o.strict, "strict", false, "fail when a file holds a property, column or value that nothing reads (they are listed on standard error and in the report either way)")
 	fs.BoolVar(&o.json, "json", false, "print the analyses as JSON on standard output instead of the summary (the files are written all the same)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -92,6 +93,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		p.end()
 		return err
+	}
+	for _, n := range r.LoadNotes {
+		fmt.Fprintln(stderr, "district: note:", n)
 	}
 	p.begin("writing the outputs")
 	files, err := writeOutputs(o.out, r)

@@ -131,6 +131,23 @@ func readHouseholds(file string, r io.Reader) (*roster, error) {
 	return ro, nil
 }
 
+// describeIgnored lists the ignored columns, each with the nearest column the roster reads.
+func (ro *roster) describeIgnored() string {
+	var names []string
+	for _, c := range columns {
+		names = append(names, c.Key)
+		names = append(names, c.Names...)
+	}
+	parts := make([]string, len(ro.ignored))
+	for i, h := range ro.ignored {
+		parts[i] = h
+		if near := table.Nearest(h, names); near != "" {
+			parts[i] += fmt.Sprintf(" (did you mean %q?)", near)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // householdError turns an error from applying the scheme into one naming the CSV row.
 func (ro *roster) householdError(err error) error {
 	var he *budget.HouseholdError

@@ -14,6 +14,7 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -48,11 +49,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&sa.building, "building", "", "with -buildings: the id of the stairwell's building")
 	fs.IntVar(&sa.unit, "unit", 1, "with -buildings: the stairwell is this unit, counted from the west end")
 	fs.IntVar(&sa.units, "units", 1, "with -buildings: how many units the building has")
+	strict := fs.Bool("strict", false, "fail when the roster has a column that is not read (it is named on standard error either way)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: elevator [-households FILE.csv] [-scheme FILE.json] [-json]")
+		fmt.Fprintln(stderr, "usage: elevator [-households FILE.csv|FILE.xlsx] [-scheme FILE.json] [-json] [-strict]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0 // -h asked for the usage, which is printed
+		}
 		return 2
 	}
 	if fs.NArg() > 0 {
@@ -68,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if sa.buildings != "" {
 		geometry = &sa
 	}
-	res, shaft, err := compute(*householdsFile, *schemeFile, geometry, stderr)
+	res, shaft, err := compute(*householdsFile, *schemeFile, geometry, *strict, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "elevator:", err)
 		return 1
@@ -115,7 +120,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // compute reads the two inputs (a file name, or "" for the embedded sample) and applies the
 // scheme; given the building geometry (sa), it checks the shaft first and adds the
 // neighbours' compensation to the total shared.
-func compute(householdsFile, schemeFile string, sa *shaftArgs, stderr io.Writer) (*budget.Result, *shaftOut, error) {
+func compute(householdsFile, schemeFile string, sa *shaftArgs, strict bool, stderr io.Writer) (*budget.Result, *shaftOut, error) {
 	// Files are read through readers, so that the roster's and the scheme's size limits bound
 	// what is read, not only what is parsed.
 	open := func(path, embeddedName string, embedded []byte) (string, io.ReadCloser, error) {
@@ -140,8 +145,12 @@ func compute(householdsFile, schemeFile string, sa *shaftArgs, stderr io.Writer)
 		return nil, nil, err
 	}
 	if len(ro.ignored) > 0 {
-		fmt.Fprintf(stderr, "elevator: note: %s: ignored columns %s (the roster reads id, floor, area_m2, hardship_cap_yuan, waive, provident_fund_yuan, or 户号, 楼层, 建筑面积, 困难户上限, 免缴, 公积金)\n",
-			hName, strings.Join(ro.ignored, ", "))
+		note := fmt.Sprintf("%s: ignored columns %s (the roster reads id, floor, area_m2, hardship_cap_yuan, waive, provident_fund_yuan, or 户号, 楼层, 建筑面积, 困难户上限, 免缴, 公积金)",
+			hName, ro.describeIgnored())
+		if strict {
+			return nil, nil, fmt.Errorf("%s; -strict makes this an error", note)
+		}
+		fmt.Fprintln(stderr, "elevator: note:", note)
 	}
 	s, err := budget.DecodeScheme(sFile)
 	if err != nil {

@@ -275,3 +275,29 @@ func TestTableAlignsChineseIDs(t *testing.T) {
 		t.Errorf("row widths %v, want three equal:\n%s", widths, out.String())
 	}
 }
+
+// An unread column is named with the nearest column read; -strict makes it an error, and -h
+// prints the usage and exits 0.
+func TestStrictAndHelp(t *testing.T) {
+	dir := t.TempDir()
+	roster := filepath.Join(dir, "h.csv")
+	scheme := filepath.Join(dir, "s.json")
+	if err := os.WriteFile(roster, []byte("id,楼屋,floor,area_m2\n101,x,1,70\n201,y,2,70\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(scheme, []byte(`{"total_yuan":"1000","method":"equal"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"-households", roster, "-scheme", scheme}, &out, &errb); code != 0 || !strings.Contains(errb.String(), `ignored columns 楼屋 (did you mean "楼层"?)`) {
+		t.Errorf("exit %d, stderr %s", code, errb.String())
+	}
+	errb.Reset()
+	if code := run([]string{"-households", roster, "-scheme", scheme, "-strict"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "-strict makes this an error") {
+		t.Errorf("-strict: exit %d, stderr %s", code, errb.String())
+	}
+	errb.Reset()
+	if code := run([]string{"-h"}, &out, &errb); code != 0 || !strings.Contains(errb.String(), "usage: elevator") {
+		t.Errorf("-h: exit %d, stderr %s", code, errb.String())
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/xiaoqu/xiaoqu/geo"
 	xgeojson "github.com/xiaoqu/xiaoqu/geo/geojson"
@@ -38,7 +39,14 @@ type Options struct {
 	Join renovation.JoinOptions
 	// GeoJSON bounds what reading each GeoJSON file may allocate.
 	GeoJSON xgeojson.ReadOptions
+	// Strict makes every unread property or column and every unmapped value (Report.Unread)
+	// an error wrapping ErrUnread.
+	Strict bool
 }
+
+// ErrUnread is wrapped by District's error under Options.Strict when a file holds a property,
+// column or value that nothing reads.
+var ErrUnread = errors.New("names or values that are not read")
 
 // Report says what District read: each layer with its CRS and repairs, and where the
 // buildings went.
@@ -51,6 +59,9 @@ type Report struct {
 	Households int `json:"households"`
 	// OSM is what ReadOSM read from an OpenStreetMap file and left out; nil for District.
 	OSM *OSMReport `json:"osm,omitempty"`
+	// Unread lists every property of a layer and column of the roster that nothing reads,
+	// and every value that could not be mapped, with the nearest name that is read.
+	Unread []renovation.Unread `json:"unread"`
 }
 
 // LayerReport is one layer read: its role (compounds, buildings, facilities, green, zones),
@@ -87,7 +98,7 @@ func District(ctx context.Context, o Options) (*renovation.District, *Report, er
 	if o.Compounds == "" {
 		return nil, nil, errors.New("load: no compounds file")
 	}
-	rep := &Report{Layers: []LayerReport{}}
+	rep := &Report{Layers: []LayerReport{}, Unread: []renovation.Unread{}}
 	read := func(role, path string) (*Layer, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -98,6 +109,7 @@ func District(ctx context.Context, o Options) (*renovation.District, *Report, er
 		}
 		rep.Layers = append(rep.Layers, LayerReport{Role: role, File: l.File, Layer: l.Layer, CRS: crsName(l.CRS), CRSFrom: l.CRSFrom,
 			Features: len(l.Features), Repairs: l.Repairs, Altitudes: l.Altitudes})
+		rep.Unread = append(rep.Unread, renovation.UnreadProperties(role, l.label(), l.Features)...)
 		return l, nil
 	}
 	cl, err := read("compounds", o.Compounds)
@@ -164,6 +176,14 @@ func District(ctx context.Context, o Options) (*renovation.District, *Report, er
 			return nil, nil, err
 		}
 		rep.Households = len(r.Entries)
+		rep.Unread = append(rep.Unread, r.Unread()...)
+	}
+	if o.Strict && len(rep.Unread) > 0 {
+		lines := make([]string, len(rep.Unread))
+		for i, u := range rep.Unread {
+			lines[i] = u.String()
+		}
+		return nil, nil, fmt.Errorf("load: %w (strict):\n  %s", ErrUnread, strings.Join(lines, "\n  "))
 	}
 	if err := d.Validate(); err != nil {
 		return nil, nil, fmt.Errorf("load: %w", err)

@@ -2,12 +2,16 @@ package load
 
 import "fmt"
 
-// Notes says in words, one line each, what reading changed or left out: every geometry
-// repaired, every building the location join left out (overlapping two compounds about
-// equally, or lying in none), and for OpenStreetMap the problems, features left out and tags
-// the facility table does not map. A report to planners should carry them.
+// Notes says in words, one line each, what reading changed or left out: every property,
+// column or value not read (Unread), every geometry repaired, every building the location
+// join left out (overlapping two compounds about equally, or lying in none), and for
+// OpenStreetMap the problems, features left out and tags the facility table does not map. A
+// report to planners should carry them.
 func (r *Report) Notes() []string {
 	var notes []string
+	for _, u := range r.Unread {
+		notes = append(notes, u.String())
+	}
 	for _, l := range r.Layers {
 		for _, rp := range l.Repairs {
 			notes = append(notes, fmt.Sprintf("%s feature %d (id %q): repaired: %v", l.File, rp.Index, rp.ID, rp.Fixed))

@@ -1,6 +1,12 @@
 package roster
 
-import "github.com/xiaoqu/xiaoqu/table"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xiaoqu/xiaoqu/renovation"
+	"github.com/xiaoqu/xiaoqu/table"
+)
 
 // Column identifies one field of the roster.
 type Column int
@@ -61,7 +67,34 @@ var tableColumns = func() []table.Column {
 	out := make([]table.Column, numColumns)
 	for c := Column(0); c < numColumns; c++ {
 		info := columnInfo[c]
-		out[c] = table.Column{Key: info.english, Names: append([]string{info.chinese}, info.aliases...), Required: info.required}
+		names := append([]string{info.chinese}, info.aliases...)
+		for _, syn := range renovation.Synonyms() {
+			if syn.Domain == "roster" && syn.Meaning == info.english {
+				names = append(names, syn.Name)
+			}
+		}
+		out[c] = table.Column{Key: info.english, Names: names, Required: info.required}
 	}
 	return out
 }()
+
+// Unread returns the roster's unread columns (Ignored) as renovation.Unread, each with the
+// nearest header the roster does read, or why an ambiguous one was not guessed.
+func (r *Roster) Unread() []renovation.Unread {
+	var names []string
+	for _, c := range tableColumns {
+		names = append(names, c.Key)
+		names = append(names, c.Names...)
+	}
+	var out []renovation.Unread
+	for _, h := range r.Ignored {
+		u := renovation.Unread{File: r.File, What: "column", Name: h, DidYouMean: table.Nearest(h, names)}
+		for _, syn := range renovation.Synonyms() {
+			if syn.Domain == "roster" && len(syn.Ambiguous) > 0 && table.NormaliseHeader(syn.Name) == table.NormaliseHeader(h) {
+				u.Why = fmt.Sprintf("%q is ambiguous: it could mean %s (%s); name the column one of them", h, strings.Join(syn.Ambiguous, " or "), syn.Source)
+			}
+		}
+		out = append(out, u)
+	}
+	return out
+}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/xiaoqu/xiaoqu/renovation"
 	"github.com/xiaoqu/xiaoqu/table"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -57,5 +58,35 @@ func TestReadCSVRowsAndEncodings(t *testing.T) {
 				t.Errorf("%v does not match %v", err, tc.is)
 			}
 		})
+	}
+}
+
+// The synonym table's roster headers name roster columns, and roster reads them.
+func TestRosterSynonyms(t *testing.T) {
+	known := map[string]bool{}
+	for c := Column(0); c < numColumns; c++ {
+		known[c.String()] = true
+	}
+	for _, s := range renovation.Synonyms() {
+		if s.Domain != "roster" {
+			continue
+		}
+		for _, m := range append([]string{s.Meaning}, s.Ambiguous...) {
+			if m != "" && !known[m] {
+				t.Errorf("roster synonym %q means %q, not a roster column", s.Name, m)
+			}
+		}
+	}
+	r, err := ReadCSV(strings.NewReader("户号,栋号,单元号,所在层,房屋面积,居住状况,房屋用途\n0101,3,1,1,56.30,出租,自住\n"), "r.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := r.Entries[0]
+	if e.Building != "3" || e.Unit != "1" || e.Household.Floor != 1 || e.Household.Area != 5630 || e.Household.Tenure != renovation.Rented {
+		t.Errorf("entry %+v", e)
+	}
+	un := r.Unread()
+	if len(un) != 1 || un[0].Name != "房屋用途" || !strings.Contains(un[0].String(), "is ambiguous: it could mean tenure or status") {
+		t.Errorf("unread %v", un)
 	}
 }
