@@ -26,9 +26,15 @@ func zframe(typ string, raw []byte) []byte {
 
 // cityPBF is a synthetic street grid of about n nodes as osmium writes it: dense nodes 8,000
 // to a block (one in 50 tagged), then ways of 20 nodes along the rows, 8,000 to a block,
-// zlib-compressed. The nodes sit 1e-5° apart, as OSM shape nodes do.
+// zlib-compressed. Successive nodes sit up to 2e-5° apart in a pseudo-random walk, as OSM
+// shape nodes do, so that the blocks compress as real ones (about 8 bytes a node).
 func cityPBF(n int) []byte {
 	out := pbfHeader()
+	state := uint64(1)
+	step := func() int64 {
+		state = state*6364136223846793005 + 1442695040888963407
+		return int64(state>>33)%401 - 200
+	}
 	strs := []string{"", "highway", "residential", "barrier", "gate", "name", "路"}
 	for start := 0; start < n; start += 8000 {
 		var ids, lats, lons, kv []int64
@@ -38,8 +44,8 @@ func cityPBF(n int) []byte {
 				ids[len(ids)-1] = int64(start + 1)
 			}
 			// granularity 100 nanodegrees: 1e-5° is 100 units.
-			lats = append(lats, 1)
-			lons = append(lons, 1)
+			lats = append(lats, step())
+			lons = append(lons, step())
 			if i%50 == 0 {
 				kv = append(kv, 3, 4)
 			}
@@ -107,4 +113,13 @@ func BenchmarkReadExtract(b *testing.B) {
 			b.ReportMetric(float64(nodes)*float64(b.N)/b.Elapsed().Seconds(), "nodes/s")
 		})
 	}
+}
+
+func TestCityPBF(t *testing.T) {
+	in := cityPBF(20000)
+	d, err := Read(bytes.NewReader(in), PBF, nil)
+	if err != nil || d.NodeCount() != 20000 || len(d.Ways) != 20000/19 || len(d.TaggedNodes) != 400 {
+		t.Fatalf("%v: %d nodes, %d ways, %d tagged", err, d.NodeCount(), len(d.Ways), len(d.TaggedNodes))
+	}
+	t.Logf("%d bytes, %.1f a node", len(in), float64(len(in))/20000)
 }
