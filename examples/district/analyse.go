@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/paulmach/orb/geojson"
 	"github.com/xiaoqu/xiaoqu/budget"
 	"github.com/xiaoqu/xiaoqu/geo"
 	"github.com/xiaoqu/xiaoqu/renovation"
@@ -54,6 +55,9 @@ type results struct {
 	// LoadNotes are the loader's notes alone (unread names, repairs, buildings left out), also
 	// printed on standard error.
 	LoadNotes []string
+	// Context is what the map draws under the compounds (-context), each feature with a kind
+	// property: water, green, road_major or road_minor.
+	Context []*geojson.Feature
 }
 
 // progress prints one line per step to w, with the time the step took.
@@ -198,6 +202,19 @@ func analyse(ctx context.Context, o options, p *progress) (*results, error) {
 	}
 	r.Notes = append(notes(r), loadNotes...)
 	r.LoadNotes = loadNotes
+	if o.context != "" {
+		var crs geo.CRS
+		if o.crs != "" {
+			if crs, err = geo.ParseCRS(o.crs); err != nil {
+				return nil, err
+			}
+		}
+		var ctxNotes []string
+		if r.Context, ctxNotes, err = readContext(o.context, crs); err != nil {
+			return nil, err
+		}
+		r.Notes = append(r.Notes, ctxNotes...)
+	}
 	return r, nil
 }
 

@@ -32,7 +32,7 @@ import (
 type options struct {
 	sample, out, name                                          string
 	compounds, buildings, facilities, green, zones, households string
-	crs, radii, scheme, catalogue, funding                     string
+	crs, radii, scheme, catalogue, funding, context            string
 	cutoff                                                     int
 	sunHour                                                    float64
 	json, strict                                               bool
@@ -58,6 +58,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.facilities, "facilities", "", "your facilities, each with a kind property")
 	fs.StringVar(&o.green, "green", "", "your green spaces")
 	fs.StringVar(&o.zones, "zones", "", "your programme scope and exclusion zones, each with a kind property")
+	fs.StringVar(&o.context, "context", "", "roads, water and green to draw under the map (GeoJSON or GeoPackage; several separated by commas)")
 	fs.StringVar(&o.households, "households", "", "your household roster, CSV or xlsx")
 	fs.StringVar(&o.crs, "crs", "", "CRS of your files: wgs84, cgcs2000, gcj02, bd09 or an EPSG code (default: each file's own, else wgs84)")
 	fs.StringVar(&o.radii, "radii", "", "life-circle radius table (JSON) instead of the defaults")

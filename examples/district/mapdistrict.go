@@ -20,9 +20,12 @@ import (
 var contextLujiazui []byte
 
 // mapContext returns the roads, water and green of the district's surroundings that the map
-// draws under the compounds: the embedded OSM layers for the Lujiazui sample, none otherwise
-// (the district's own green spaces are drawn all the same).
+// draws under the compounds: -context's, else the embedded OSM layers for the Lujiazui sample,
+// else none (the district's own green spaces are drawn all the same).
 func mapContext(r *results) []*geojson.Feature {
+	if r.Context != nil {
+		return r.Context
+	}
 	if !r.Sample || r.District.ID != sample.Lujiazui {
 		return nil
 	}
@@ -79,9 +82,11 @@ func facilityStyles(r *results, c *mapCanvas) (map[renovation.FacilityKind]facil
 			return
 		}
 		i := len(order)
+		// Colours and shapes both cycle through ten; shifting the shape on each turn of the
+		// colours keeps every pair distinct for up to a hundred kinds.
 		sym := "sym0"
 		if c != nil {
-			sym = c.symbol(i)
+			sym = c.symbol(i + 3*(i/len(kindColours)))
 		}
 		styles[k] = facilityStyle{Symbol: sym, Fill: kindColours[i%len(kindColours)], Index: i}
 		order = append(order, k)
@@ -237,9 +242,16 @@ func districtMap(r *results) *mapView {
 	}
 	fac.SVG.WriteString(sites.String())
 	fac.SVG.WriteString(marks.String())
+	present := map[renovation.FacilityKind]int{}
+	for _, f := range d.Facilities {
+		if f.Location != nil {
+			present[f.Kind]++
+		}
+	}
 	for _, k := range order {
-		st := styles[k]
-		fac.Legend = append(fac.Legend, legendEntry{swatchSymbol(st.Symbol, st.Fill), k.Chinese()})
+		if st := styles[k]; present[k] > 0 { // the legend lists what the map shows
+			fac.Legend = append(fac.Legend, legendEntry{swatchSymbol(st.Symbol, st.Fill), fmt.Sprintf("%s（%d）", k.Chinese(), present[k])})
+		}
 	}
 
 	labels := &mapLayer{ID: "labels", Name: "小区名称 labels"}
