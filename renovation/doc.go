@@ -26,6 +26,9 @@
 //   - ElevatorCandidates and PlanElevators: the stairwells of 4+ storeys without an elevator,
 //     each with its owners' vote (survey), its triage and its cost sharing (budget), household
 //     by household;
+//   - AssessShafts (or ElevatorPlanOptions.Shafts): each candidate's elevator shaft placed on
+//     the stair side, its clearances checked, and the minutes of direct sun it takes from each
+//     neighbouring household's window sill under a GB 50180-2018 sunlight standard (geo/sun);
 //   - EstimateProgramme: the programme budget from a cost catalogue, per compound, district,
 //     field office and category (基础类 / 完善类 / 提升类), with funding and the gap;
 //   - Rollup: programme progress, tasks against work started and completed, with exact rates;

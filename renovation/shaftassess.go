@@ -406,13 +406,7 @@ func (w *shaftWorld) sunBefore(i int) sun.Intervals {
 		r := shadeReach(tr, w.maxH, win.r.Height)
 		b := orb.Bound{Min: orb.Point{win.r.At[0] - r, win.r.At[1] - r}, Max: orb.Point{win.r.At[0] + r, win.r.At[1] + r}}
 		var ps []sun.Prism
-		var ids []int32
-		w.pindex.Search(b, func(_ orb.Bound, k int32) bool {
-			ids = append(ids, k)
-			return true
-		})
-		slices.Sort(ids)
-		for _, k := range ids {
+		for _, k := range searchSorted(&w.pindex, b) {
 			ps = append(ps, w.prisms[k])
 		}
 		w.before[i] = tr.Sunlit(win.r, ps)

@@ -147,15 +147,10 @@ func (w *shaftWorld) clearances(ps *placedShaft, ref stairwellRef, shafts []plac
 		out = append(out, ClearanceCheck{Rule: "road", Feature: rd.ID, Measured: round2(edge), Limit: rules.Road, OK: edge >= rules.Road.Value})
 	}
 	// Other shafts.
-	var others []int32
-	shaftIndex.Search(widen(rules.Shaft.Value), func(_ orb.Bound, k int32) bool {
-		if int(k) != i {
-			others = append(others, k)
+	for _, k := range searchSorted(shaftIndex, widen(rules.Shaft.Value)) {
+		if int(k) == i {
+			continue
 		}
-		return true
-	})
-	slices.Sort(others)
-	for _, k := range others {
 		o := &shafts[k]
 		d := ringDistance(ring, o.ring)
 		if d > rules.Shaft.Value+1 {
@@ -170,13 +165,7 @@ func (w *shaftWorld) clearances(ps *placedShaft, ref stairwellRef, shafts []plac
 		out = append(out, ClearanceCheck{Rule: "shaft", Feature: key, Measured: round2(d), Limit: rules.Shaft, OK: d > 0 && d >= rules.Shaft.Value})
 	}
 	// Green space taken.
-	var gs []int32
-	w.gindex.Search(bound, func(_ orb.Bound, k int32) bool {
-		gs = append(gs, k)
-		return true
-	})
-	slices.Sort(gs)
-	for _, k := range gs {
+	for _, k := range searchSorted(&w.gindex, bound) {
 		area, err := geo.IntersectionAreaPlanar(orb.Polygon{orb.Ring(ring)}, w.greens[k])
 		if err != nil || area < 0.005 {
 			continue
@@ -250,14 +239,7 @@ func segmentDistance(a, b, c, d orb.Point) float64 {
 	return math.Min(math.Min(pointSegment(a, c, d), pointSegment(b, c, d)), math.Min(pointSegment(c, a, b), pointSegment(d, a, b)))
 }
 
-func pointSegment(p, a, b orb.Point) float64 {
-	dx, dy := b[0]-a[0], b[1]-a[1]
-	t := 0.0
-	if l := dx*dx + dy*dy; l > 0 {
-		t = math.Max(0, math.Min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/l))
-	}
-	return math.Hypot(p[0]-a[0]-t*dx, p[1]-a[1]-t*dy)
-}
+func pointSegment(p, a, b orb.Point) float64 { return math.Sqrt(segmentDist2(p, a, b)) }
 
 // sunlight counts, for each window the shaft can shade, the minutes of sun before and after.
 func (w *shaftWorld) sunlight(ps *placedShaft, ref stairwellRef) []SunlightLoss {
@@ -271,12 +253,7 @@ func (w *shaftWorld) sunlight(ps *placedShaft, ref stairwellRef) []SunlightLoss 
 	r := shadeReach(tr, ps.height, w.o.SillHeight)
 	b := orb.LineString(ps.ring).Bound()
 	b = orb.Bound{Min: orb.Point{b.Min[0] - r, b.Min[1] - r}, Max: orb.Point{b.Max[0] + r, b.Max[1] + r}}
-	var ids []int32
-	w.windex.Search(b, func(_ orb.Bound, k int32) bool {
-		ids = append(ids, k)
-		return true
-	})
-	slices.Sort(ids)
+	ids := searchSorted(&w.windex, b)
 	std := w.o.Standard
 	minSpell := float64(std.MinSpell)
 	for _, k := range ids {
@@ -313,3 +290,15 @@ func (w *shaftWorld) sunlight(ps *placedShaft, ref stairwellRef) []SunlightLoss 
 
 // wholeMinutes is the whole minutes in m, forgiving the bisection's last thousandths.
 func wholeMinutes(m float64) int { return int(math.Floor(m + 1e-3)) }
+
+// searchSorted returns the items of ix whose bounds meet b, in insertion order (model order),
+// whatever order the tree gives them in.
+func searchSorted(ix *geo.Index[int32], b orb.Bound) []int32 {
+	var ids []int32
+	ix.Search(b, func(_ orb.Bound, k int32) bool {
+		ids = append(ids, k)
+		return true
+	})
+	slices.Sort(ids)
+	return ids
+}
