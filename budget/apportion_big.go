@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"sort"
@@ -12,6 +13,9 @@ import (
 // as the reference the fast path must agree with. Shares in units go to dst.
 func apportionBig(dst []Money, t uint64, weights []Weight, caps []Money, unit Money) error {
 	n := len(weights)
+	if err := checkDenominators(weights); err != nil {
+		return err
+	}
 	ws := make([]*big.Rat, n)
 	total := new(big.Rat)
 	items := 0
@@ -101,6 +105,46 @@ func apportionBig(dst []Money, t uint64, weights []Weight, caps []Money, unit Mo
 	}
 	for _, k := range keys[:left] {
 		dst[k.idx]++
+	}
+	return nil
+}
+
+// MaxDenominatorBits bounds the common denominator of the weights of one apportionment, in
+// bits: 256 bits hold, for instance, every denominator of decimals with up to 77 places or a
+// few dozen distinct fractions such as 1/3 and 1/7. The exact arithmetic costs about the cube
+// of the common denominator's length, so without a bound weights of many distinct large
+// denominators (1/1000000007, 1/1000000009, …) took minutes.
+const MaxDenominatorBits = 256
+
+// ErrTooComplex is wrapped by the error of an apportionment whose weights' common denominator
+// passes MaxDenominatorBits.
+var ErrTooComplex = errors.New("the weights' common denominator is too large for exact arithmetic")
+
+// checkDenominators returns an error wrapping ErrTooComplex if the least common multiple of the
+// weights' denominators passes MaxDenominatorBits. It stops as soon as it does, so its own
+// work is bounded by the limit.
+func checkDenominators(weights []Weight) error {
+	lcm := big.NewInt(1)
+	var d, g, r big.Int
+	last := uint64(1)
+	distinct := 0
+	for i, w := range weights {
+		wd := w.Den()
+		if wd == last || w.IsZero() {
+			continue
+		}
+		last = wd
+		d.SetUint64(wd)
+		if r.Rem(lcm, &d).Sign() == 0 {
+			continue
+		}
+		distinct++
+		g.GCD(nil, nil, lcm, &d)
+		lcm.Mul(lcm, d.Quo(&d, &g))
+		if lcm.BitLen() > MaxDenominatorBits {
+			return fmt.Errorf("apportion: after %d of %d weights (%d distinct denominators), their common denominator has %d bits, more than %d (budget.MaxDenominatorBits); write them as decimals or with fewer distinct denominators: %w",
+				i+1, len(weights), distinct, lcm.BitLen(), MaxDenominatorBits, ErrTooComplex)
+		}
 	}
 	return nil
 }
