@@ -3,6 +3,7 @@ package geo
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -132,10 +133,21 @@ func (e *GeometryError) Unwrap() error { return e.Kind }
 
 // formatPlaceOfError prints a coordinate pair to 1e-7° (about 1 cm) or to the millimetre.
 func formatPlaceOfError(p orb.Point, planar bool) string {
+	prec := 7
 	if planar {
-		return fmt.Sprintf("(%.3f, %.3f)", p[0], p[1])
+		prec = 3
 	}
-	return fmt.Sprintf("(%.7f, %.7f)", p[0], p[1])
+	return "(" + formatCoordOfError(p[0], prec) + ", " + formatCoordOfError(p[1], prec) + ")"
+}
+
+// formatCoordOfError writes v with prec decimals, or, when it is far out of any coordinate
+// range (|v| ≥ 10⁹, or not finite), in the shortest exponent form: 1e308 as 1e+308, not as a
+// 309-digit decimal.
+func formatCoordOfError(v float64, prec int) string {
+	if math.Abs(v) < 1e9 {
+		return strconv.FormatFloat(v, 'f', prec, 64)
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
 // GeometryErrors is every problem found, in a stable order (by feature, polygon, ring, vertex).
