@@ -101,16 +101,19 @@ type geomChecker struct {
 	sliverArea  float64
 	sliverWidth float64
 
-	multi      bool
-	polys      []checkPoly
-	errs       GeometryErrors
-	crossings  int
-	stopped    bool
-	touches    []ringTouch
-	pairFlags  map[[4]int]bool // (poly, ring, poly, ring) pairs already reported as crossing
-	bound      orb.Bound
-	haveBound  bool
-	locatorFor map[[2]int]*shapeIndex // (poly, 0 = shell only | 1 = with holes | 2+k = hole k)
+	multi        bool
+	polys        []checkPoly
+	errs         GeometryErrors
+	dropped      int   // problems past MaxGeometryErrors, counted but not kept
+	firstDropped error // the kind of the first of them
+	scratch      GeometryError
+	crossings    int
+	stopped      bool
+	touches      []ringTouch
+	pairFlags    map[[4]int]bool // (poly, ring, poly, ring) pairs already reported as crossing
+	bound        orb.Bound
+	haveBound    bool
+	locatorFor   map[[2]int]*shapeIndex // (poly, 0 = shell only | 1 = with holes | 2+k = hole k)
 }
 
 // checkPoly is one polygon under test.
@@ -165,8 +168,17 @@ func (c *geomChecker) polyIndex(i int) int {
 	return -1
 }
 
-// add records a problem.
+// add records a problem. Past MaxGeometryErrors it only counts it, and returns a scratch
+// value the caller may fill in.
 func (c *geomChecker) add(kind error, poly, ring, vertex int, where orb.Point, detail string) *GeometryError {
+	if len(c.errs) >= MaxGeometryErrors {
+		if c.dropped == 0 {
+			c.firstDropped = kind
+		}
+		c.dropped++
+		c.scratch = GeometryError{}
+		return &c.scratch
+	}
 	e := newGeometryError(c.feature, kind, c.planar)
 	if poly >= 0 {
 		e.Polygon = c.polyIndex(poly)
@@ -175,6 +187,11 @@ func (c *geomChecker) add(kind error, poly, ring, vertex int, where orb.Point, d
 	c.errs = append(c.errs, e)
 	return e
 }
+
+// MaxGeometryErrors bounds the problems one validation keeps: a polygon of a million empty
+// rings must not cost a hundred times its size in messages. Past it, the problems are counted,
+// and one last GeometryError (of the first left-out problem's kind) says how many were left out.
+const MaxGeometryErrors = 1000
 
 // run tests g and returns the problems in a stable order.
 func (c *geomChecker) run(g orb.Geometry) GeometryErrors {
@@ -250,6 +267,11 @@ func (c *geomChecker) run(g orb.Geometry) GeometryErrors {
 		}
 		return cmp.Compare(a.Vertex, b.Vertex)
 	})
+	if c.dropped > 0 {
+		e := newGeometryError(c.feature, c.firstDropped, c.planar)
+		e.Detail = fmt.Sprintf("and %d more problems, not kept (geo.MaxGeometryErrors)", c.dropped)
+		c.errs = append(c.errs, e)
+	}
 	return c.errs
 }
 

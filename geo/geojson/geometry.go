@@ -111,11 +111,18 @@ func (r *geomReader) position(c *cursor) (orb.Point, error) {
 		}
 		r.altitudes++
 	}
+	return p, r.countOne()
+}
+
+// countOne counts a position, or an empty array where positions, rings or polygons go, against
+// MaxPositions: an empty ring costs as much memory as a position, and more once validation
+// reports it, so empty ones must not be free.
+func (r *geomReader) countOne() error {
 	r.count++
 	if r.count > r.maxPositions {
-		return p, &problem{err: ErrTooManyPositions, msg: fmt.Sprintf("more than %d positions in the document (ReadOptions.MaxPositions)", r.maxPositions)}
+		return &problem{err: ErrTooManyPositions, msg: fmt.Sprintf("more than %d positions in the document (ReadOptions.MaxPositions)", r.maxPositions)}
 	}
-	return p, nil
+	return nil
 }
 
 // positions reads an array of positions.
@@ -129,6 +136,9 @@ func (r *geomReader) positions(c *cursor) ([]orb.Point, error) {
 		ps = append(ps, p)
 		return nil
 	})
+	if err == nil && len(ps) == 0 {
+		err = r.countOne()
+	}
 	return ps, err
 }
 
@@ -150,6 +160,11 @@ func (r *geomReader) polygon(c *cursor) (orb.Polygon, error) {
 		if err != nil {
 			return within(fmt.Sprintf("ring %d", i), err)
 		}
+		if len(ps) == 0 {
+			// Even with Lax: there is nothing to repair, and a million empty rings would
+			// cost a hundred times their text in the validation that reports them.
+			return within(fmt.Sprintf("ring %d", i), invalidf("is empty"))
+		}
 		if !r.lax {
 			if len(ps) < 4 {
 				return within(fmt.Sprintf("ring %d", i), invalidf("has %s, needs at least 4", plural(len(ps), "position")))
@@ -161,6 +176,9 @@ func (r *geomReader) polygon(c *cursor) (orb.Polygon, error) {
 		p = append(p, ps)
 		return nil
 	})
+	if err == nil && len(p) == 0 {
+		err = r.countOne()
+	}
 	return p, err
 }
 

@@ -33,8 +33,8 @@ type ReadOptions struct {
 	// MaxBytes bounds the input length; 0 means DefaultMaxBytes. Longer input gets
 	// ErrTooLarge as soon as the excess is read.
 	MaxBytes int64
-	// MaxPositions bounds the positions of all geometries together; 0 means
-	// DefaultMaxPositions.
+	// MaxPositions bounds the positions of all geometries together, an empty ring, line or
+	// polygon counting as one; 0 means DefaultMaxPositions.
 	MaxPositions int
 	// MaxDepth bounds the nesting of JSON objects and arrays, the top-level object being 1;
 	// 0 means DefaultMaxDepth.
@@ -44,7 +44,8 @@ type ReadOptions struct {
 	RejectAltitude bool
 	// Lax skips RFC 7946's counts (2 positions per line string, 4 per ring) and ring
 	// closure, reading such geometries as written so that geo's validation can report them
-	// or its repair close them. Positions still need two numbers.
+	// or its repair close them. Positions still need two numbers, and an empty ring is
+	// still an error.
 	Lax bool
 }
 

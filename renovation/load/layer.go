@@ -224,9 +224,17 @@ func (l *Layer) normalise() error {
 	}
 	wg.Wait()
 	var fe renovation.FeatureErrors
+	more, firstMore := 0, 0
 	for i := range n {
-		if errs[i] != nil {
+		switch {
+		case errs[i] == nil:
+		case len(fe) < MaxFeatureErrors:
 			fe = append(fe, errs[i])
+		default:
+			if more == 0 {
+				firstMore = i
+			}
+			more++
 		}
 		if fixes[i] != nil {
 			l.Repairs = append(l.Repairs, *fixes[i])
@@ -235,11 +243,23 @@ func (l *Layer) normalise() error {
 	if l.Repairs == nil {
 		l.Repairs = []Repair{}
 	}
+	if more > 0 {
+		fe = append(fe, &renovation.FeatureError{File: l.label(), Index: firstMore,
+			Err: fmt.Errorf("this feature and %d more after it have problems too, not listed (load.MaxFeatureErrors)", more-1)})
+	}
 	if len(fe) > 0 {
 		return fe
 	}
 	return nil
 }
+
+// MaxFeatureErrors bounds the features whose problems a layer's error lists, and
+// MaxRepairNotes the notes a Repair keeps: a layer of a million broken rings must not cost a
+// hundred times its size in messages. What is left out is counted.
+const (
+	MaxFeatureErrors = 100
+	MaxRepairNotes   = 10
+)
 
 func (l *Layer) normaliseFeature(i int, tr *geo.Transformer) (*Repair, *renovation.FeatureError) {
 	f := l.Features[i]
@@ -270,8 +290,11 @@ func (l *Layer) normaliseFeature(i int, tr *geo.Transformer) (*Repair, *renovati
 		f.Geometry = fixed
 		if len(notes) > 0 {
 			r := &Repair{Index: i, ID: id}
-			for _, n := range notes {
+			for _, n := range notes[:min(len(notes), MaxRepairNotes)] {
 				r.Fixed = append(r.Fixed, n.Error())
+			}
+			if len(notes) > MaxRepairNotes {
+				r.Fixed = append(r.Fixed, fmt.Sprintf("and %d more (load.MaxRepairNotes)", len(notes)-MaxRepairNotes))
 			}
 			return r, nil
 		}
