@@ -28,6 +28,10 @@ type Compound struct {
 	// preference to the boundary's geodesic area when it is given.
 	SiteArea  float64    `json:"site_area_m2,omitempty"`
 	Buildings []Building `json:"buildings,omitempty"`
+	// Gates are the compound's exits, nil when none is known; Exit says how they were found
+	// (planner, OSM gate nodes, openings; see ExitRung and FindExits), "" when not said.
+	Gates []Gate   `json:"gates,omitempty"`
+	Exit  ExitRung `json:"exit,omitempty"`
 	// Synthetic names the fields whose values were generated rather than observed; "*" means
 	// the whole record was generated. Empty for surveyed data.
 	Synthetic []string `json:"synthetic,omitempty"`

@@ -10,6 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/xiaoqu/xiaoqu/geo"
+	"github.com/xiaoqu/xiaoqu/geo/network"
 )
 
 // Metric is how the distance from a compound to a facility is measured.
@@ -17,11 +18,11 @@ type Metric string
 
 // StraightLine is the straight-line distance in metres, in the compound's frame (a local
 // transverse Mercator, see Analyzer): the shortest segment from the compound (0 when the
-// facility is inside it or touches it) to the facility's point or polygon. It is the metric of
-// this version and the default.
+// facility is inside it or touches it) to the facility's point or polygon. It is
+// the default.
 //
 // Walking distance along a street network, which GB 50180-2018's walking times really mean,
-// will be another Metric, with its network given in LifeCircleOptions; StraightLine stays the
+// is the Walking metric, with its network given in LifeCircleOptions; StraightLine stays the
 // default, so callers that set neither keep their results.
 const StraightLine Metric = "straight_line"
 
@@ -35,8 +36,16 @@ type LifeCircleOptions struct {
 	RunOptions
 	// Radii is the radius table; nil means DefaultRadii(). It is validated.
 	Radii RadiusTable
-	// Metric is how distances are measured; "" means StraightLine, the only one so far.
+	// Metric is how distances are measured; "" means StraightLine. Walking needs Network.
 	Metric Metric
+	// Network is the street network the Walking metric walks on (geo/network); nil otherwise.
+	Network *network.Graph
+	// WalkSpeed is the walking speed in metres per minute that turns walking distances into
+	// FacilityReach.Minutes; 0 means DefaultWalkSpeed. Radii stay in metres.
+	WalkSpeed float64
+	// SnapMetres is how far a facility, gate or building may lie from the network and still be
+	// put onto it (the walk to the network counts); 0 means DefaultSnapMetres.
+	SnapMetres float64
 }
 
 // FacilityReach is how one compound stands against one entry of the radius table: a kind of
@@ -65,6 +74,23 @@ type FacilityReach struct {
 	// without a footprint (CompoundLifeCircle.HouseholdsUnlocated), who are taken to be spread
 	// over the compound like its area. It is whole unless the compound has such buildings.
 	HouseholdsCovered float64 `json:"households_covered"`
+
+	// The fields below are set by the Walking metric only. Nearest, Covered and
+	// HouseholdsCovered are then on foot: Nearest from the compound's best gate (nil when no
+	// facility is found within twice Radius on foot), households building by building from
+	// each footprint's inner point through the gates; AreaShare stays the straight-line share.
+	//
+	// StraightLine is the straight-line distance Nearest would be under StraightLine, Ratio
+	// Nearest ÷ StraightLine (nil when either is nil or the straight line is 0), Minutes
+	// Nearest at LifeCircleOptions.WalkSpeed, and Gate the ID of the gate the walk leaves by
+	// (empty when a facility inside the compound is reached from inside).
+	StraightLine *float64 `json:"straight_m,omitempty"`
+	Ratio        *float64 `json:"ratio,omitempty"`
+	Minutes      *float64 `json:"minutes,omitempty"`
+	Gate         string   `json:"gate,omitempty"`
+	// Unreachable reports that no path in the data joins the compound's gates to any facility
+	// of Kind (they lie in different parts of the network), as against one merely beyond reach.
+	Unreachable bool `json:"unreachable,omitempty"`
 }
 
 // CompoundLifeCircle is one compound's life-circle coverage.
@@ -80,6 +106,13 @@ type CompoundLifeCircle struct {
 	HouseholdsUnlocated int `json:"households_unlocated"`
 	// Reach has one entry per entry of the radius table, in the table's order.
 	Reach []FacilityReach `json:"reach"`
+	// Set by the Walking metric only: Exit is the rung of the exit ladder the compound's gates
+	// come from, Gates the gates walked through (with the nearest street point when none is
+	// mapped), and InteriorStraight reports that the walk from each building to a gate was
+	// taken as a straight line, not along interior walkways.
+	Exit             ExitRung `json:"exit,omitempty"`
+	Gates            []Gate   `json:"gates,omitempty"`
+	InteriorStraight bool     `json:"interior_straight,omitempty"`
 }
 
 // LifeCircleGap is a compound that lacks a kind of facility: none is within reach.
@@ -114,6 +147,9 @@ type LifeCircleSummary struct {
 	HouseholdRate float64 `json:"household_rate"`
 	// Gaps lists the compounds not covered, most households first, then by ID.
 	Gaps []LifeCircleGap `json:"gaps"`
+	// OffNetwork counts, under the Walking metric, the facilities of Kind farther than the snap
+	// distance from the network, which no walk reaches.
+	OffNetwork int `json:"off_network,omitempty"`
 }
 
 // KindCount is a number of facilities of one kind.
@@ -134,6 +170,8 @@ type LifeCircleReport struct {
 	Unmapped []string `json:"unmapped"`
 	// Unused counts the facilities whose kind the radius table does not list, by kind.
 	Unused []KindCount `json:"unused"`
+	// WalkSpeed is the walking speed in metres per minute of the Walking metric, 0 otherwise.
+	WalkSpeed float64 `json:"walk_speed_m_per_min,omitempty"`
 }
 
 // LifeCircle measures the life-circle coverage of d; see Analyzer.LifeCircle.
@@ -162,8 +200,12 @@ func (a *Analyzer) LifeCircle(ctx context.Context, opts *LifeCircleOptions) (*Li
 	if o.Metric == "" {
 		o.Metric = StraightLine
 	}
-	if o.Metric != StraightLine {
-		return nil, fmt.Errorf("life circles: %w: %q (this version measures %q)", ErrMetric, o.Metric, StraightLine)
+	switch o.Metric {
+	case StraightLine:
+	case Walking:
+		return a.walkingLifeCircle(ctx, o)
+	default:
+		return nil, fmt.Errorf("life circles: %w: %q (this version measures %q and %q)", ErrMetric, o.Metric, StraightLine, Walking)
 	}
 	radii := o.Radii
 	if radii == nil {
@@ -436,12 +478,7 @@ func summariseLifeCircle(d *District, radii RadiusTable, metric Metric, index ma
 		if s.Households > 0 {
 			s.HouseholdRate = s.HouseholdsCovered / float64(s.Households)
 		}
-		slices.SortStableFunc(s.Gaps, func(x, y LifeCircleGap) int {
-			if c := cmp.Compare(y.Households, x.Households); c != 0 {
-				return c
-			}
-			return cmp.Compare(x.ID, y.ID)
-		})
+		sortGaps(s.Gaps)
 		rep.Kinds = append(rep.Kinds, s)
 	}
 	for i := range out {
