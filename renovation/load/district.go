@@ -26,6 +26,10 @@ type Options struct {
 	Facilities  string
 	GreenSpaces string
 	Zones       string
+	// Gates is a planner's gates layer (points; see renovation.GatesFromFeatures), each gate
+	// naming its compound or placed in the compound whose boundary is nearest
+	// (renovation.District.PlaceGates): the first rung of the exit ladder.
+	Gates string
 	// Households is a roster (.csv or .xlsx, see renovation/roster); DefaultCompound is the
 	// compound its rows belong to when it has no 小区 column.
 	Households      string
@@ -84,6 +88,7 @@ var layerNames = map[string][]string{
 	"facilities": {"facilities", "设施"},
 	"green":      {"green", "green_spaces", "绿地"},
 	"zones":      {"zones", "范围", "区域"},
+	"gates":      {"gates", "出入口", "大门"},
 }
 
 // District reads a district from the files o names, places its buildings, attaches its
@@ -164,6 +169,19 @@ func District(ctx context.Context, o Options) (*renovation.District, *Report, er
 			return nil, nil, err
 		}
 		if d.Zones, err = renovation.ZonesFromFeatures(l.label(), l.Features); err != nil {
+			return nil, nil, err
+		}
+	}
+	if o.Gates != "" {
+		l, err := read("gates", o.Gates)
+		if err != nil {
+			return nil, nil, err
+		}
+		gs, err := renovation.GatesFromFeatures(l.label(), l.Features)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := d.PlaceGates(l.label(), gs, 0); err != nil {
 			return nil, nil, err
 		}
 	}
