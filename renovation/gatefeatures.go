@@ -40,7 +40,7 @@ func GatesFromFeatures(file string, features []*geojson.Feature) ([]GateFeature,
 			errs = append(errs, &FeatureError{File: file, Index: i, Err: errNullFeature})
 			continue
 		}
-		r := newFeatureReader(file, i, f, &errs)
+		r := newFeatureReader("gates", file, i, f, &errs)
 		g := Gate{ID: r.id, Rung: ExitPlanner, Pedestrian: r.bool(keysPedestrian), Vehicle: r.bool(keysVehicle), Hours: r.text(keysHours)}
 		switch p := r.geometry(f, true).(type) {
 		case orb.Point:

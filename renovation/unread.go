@@ -16,6 +16,7 @@ var layerKeys = map[string][][]string{
 	"facilities": {keysID, keysName, keysSynthetic, keysSynthFields, keysKind},
 	"green":      {keysID, keysName, keysSynthetic, keysSynthFields},
 	"zones":      {keysID, keysName, keysSynthetic, keysSynthFields, keysKind, keysFieldOffice},
+	"gates":      {keysID, keysName, keysCompoundRef, keysPedestrian, keysVehicle, keysHours},
 }
 
 // propertyNameCache holds propertyNames' answers: layer and canonical key → every name.
