@@ -242,7 +242,7 @@ var geometryTypeNames = []string{"GEOMETRY", "POINT", "LINESTRING", "POLYGON", "
 //
 // Feature ids become fids when every id is absent or a positive integer (an int or an
 // integral json.Number) and they are distinct; absent ones are then numbered after the
-// largest. Otherwise fids are 1, 2, … in feature order and the ids are kept as text in the
+// largest given id, in feature order (so with none given they are 1, 2, …). Otherwise fids are 1, 2, … in feature order and the ids are kept as text in the
 // column Layer.IDColumn ("id"), so that string ids such as "way/123" are not lost.
 //
 // Errors wrap ErrLayer and name the layer, and the feature (by index) and field at fault:
@@ -280,6 +280,7 @@ type plan struct {
 	geomCol, geomType, idCol string
 	fields                   []Field
 	idsAsFids                bool
+	fids                     []int64 // per feature when idsAsFids
 }
 
 func (w *Writer) plan(l Layer) (*plan, error) {
@@ -348,6 +349,31 @@ func (w *Writer) plan(l Layer) (*plan, error) {
 			break
 		}
 		fids[n] = true
+	}
+	// Absent ids are numbered after the largest given one, in feature order, so they never
+	// take a fid that a later feature names; with no room left they are kept as text.
+	var next, absent int64
+	for n := range fids {
+		next = max(next, n)
+	}
+	for _, f := range l.Features {
+		if f.ID == nil {
+			absent++
+		}
+	}
+	if absent > math.MaxInt64-next {
+		p.idsAsFids = false
+	}
+	if p.idsAsFids {
+		p.fids = make([]int64, len(l.Features))
+		for i, f := range l.Features {
+			if f.ID == nil {
+				next++
+				p.fids[i] = next
+			} else {
+				p.fids[i], _ = fidOf(f.ID)
+			}
+		}
 	}
 	// Fields.
 	p.fields = l.Fields
@@ -459,11 +485,7 @@ func (w *Writer) write(l Layer, p *plan) (err error) {
 		}
 		args = append(args, blob)
 		if p.idsAsFids {
-			var fid any
-			if f.ID != nil {
-				fid, _ = fidOf(f.ID)
-			}
-			args = append(args, fid)
+			args = append(args, p.fids[i])
 		} else {
 			var id any
 			if f.ID != nil {
@@ -479,7 +501,7 @@ func (w *Writer) write(l Layer, p *plan) (err error) {
 			args = append(args, v)
 		}
 		if _, err := stmt.ExecContext(ctx, args...); err != nil {
-			return fmt.Errorf("feature %d: %w", i, err)
+			return &layerError{fmt.Sprintf("feature %d: %v", i, err)}
 		}
 	}
 	var bounds [4]any // NULL when the layer has no geometry

@@ -308,3 +308,47 @@ func TestOpenErrors(t *testing.T) {
 		t.Errorf("empty file: error %v, want ErrNotGeoPackage", err)
 	}
 }
+
+// Features without an id get fids after the largest given id, in feature order, whatever
+// their position: before the fix a feature without an id ahead of id 1 took fid 1 and the
+// layer failed with "UNIQUE constraint failed".
+func TestAbsentIDsAfterLargest(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ids  []any // nil is absent
+		want []string
+	}{
+		{"absent first", []any{nil, json.Number("1")}, []string{"1=b", "2=a"}},
+		{"absent between", []any{json.Number("5"), nil, json.Number("9"), nil}, []string{"5=a", "9=c", "10=b", "11=d"}},
+		{"absent before and after", []any{nil, 3, json.Number("1"), nil}, []string{"1=c", "3=b", "4=a", "5=d"}},
+		{"all absent", []any{nil, nil}, []string{"1=a", "2=b"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "ids.gpkg")
+			l := Layer{Name: "pts", SRSID: 4326, GeometryType: "POINT"}
+			for i, id := range tc.ids {
+				l.Features = append(l.Features, &geojson.Feature{ID: id, Geometry: orb.Point{121, 31},
+					Properties: geojson.Properties{"k": string(rune('a' + i))}})
+			}
+			if err := WriteFile(path, fixedTime, l); err != nil {
+				t.Fatal(err)
+			}
+			r, err := Open(path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			fc, err := r.ReadLayer("pts")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range fc.Features {
+				got = append(got, jsonString(f.ID)+"="+f.Properties["k"].(string))
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("fids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
