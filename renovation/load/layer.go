@@ -69,7 +69,8 @@ type Repair struct {
 // several, the path or opts.Names must name one.
 //
 // Errors: the file's own (missing, not GeoJSON, not a GeoPackage); an unknown or conflicting
-// CRS (wrapping geo.ErrUnknownCRS or ErrCRSConflict); and renovation.FeatureErrors naming every
+// CRS (wrapping geo.ErrUnknownCRS or ErrCRSConflict; a GeoPackage layer with srs_id -1,
+// the undefined Cartesian system, needs opts.CRS and wraps geo.ErrUnknownCRS without it); and renovation.FeatureErrors naming every
 // feature whose geometry cannot be transformed or repaired.
 func ReadLayer(path string, opts *ReadOptions) (*Layer, error) {
 	var o ReadOptions
@@ -165,6 +166,11 @@ func readGeoPackage(file, layer string, o *ReadOptions) (*Layer, error) {
 		if info == nil {
 			return nil, fmt.Errorf("%s: %d layers (%s); name one as %s#LAYER", file, len(infos), strings.Join(names, ", "), file)
 		}
+	}
+	if info.SRSID == -1 && o.CRS == (geo.CRS{}) {
+		// -1 is the undefined Cartesian system (GeoPackage 1.3 requirement 11): planar
+		// coordinates in an unnamed system, which read as degrees would land anywhere.
+		return nil, fmt.Errorf("%s: layer %s: srs_id -1 is an undefined Cartesian coordinate system, not longitude/latitude (%w); give the CRS", file, info.Name, geo.ErrUnknownCRS)
 	}
 	var found geo.CRS
 	declared := ""

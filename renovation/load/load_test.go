@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -354,6 +355,17 @@ func TestReadLayerErrors(t *testing.T) {
 	}
 	if l, err := load.ReadLayer(path+"#b", nil); err != nil || l.Layer != "b" || len(l.Features) != 1 {
 		t.Errorf("layer b: %v", err)
+	}
+	// srs_id -1 is the undefined Cartesian system: not WGS84 unless the caller says so.
+	cart := filepath.Join(dir, "cartesian.gpkg")
+	if err := gpkg.WriteFile(cart, nil, gpkg.Layer{Name: "plan", SRSID: -1, Features: pt}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := load.ReadLayer(cart, nil); !errors.Is(err, geo.ErrUnknownCRS) || !strings.Contains(err.Error(), cart) || !strings.Contains(err.Error(), "layer plan") {
+		t.Errorf("srs_id -1 read without a CRS: %v", err)
+	}
+	if l, err := load.ReadLayer(cart, &load.ReadOptions{CRS: geo.WGS84}); err != nil || l.CRSFrom != load.FromOption || len(l.Features) != 1 {
+		t.Errorf("srs_id -1 with the caller's CRS: %v", err)
 	}
 	if _, _, err := load.District(context.Background(), load.Options{}); err == nil {
 		t.Error("no compounds file accepted")
