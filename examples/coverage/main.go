@@ -59,6 +59,9 @@ func run(args []string, out, errOut io.Writer) error {
 	fs.BoolVar(&o.json, "json", false, "print one JSON object instead of tables")
 	fs.BoolVar(&o.strict, "strict", false, "fail when a file holds a property, column or value that nothing reads (listed on standard error either way)")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h asked for the usage, which is printed
+		}
 		return errUsage
 	}
 	if fs.NArg() > 0 {

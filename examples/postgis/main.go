@@ -61,6 +61,9 @@ func parseFlags(args []string) (options, error) {
 
 func run(ctx context.Context, args []string, out io.Writer) error {
 	o, err := parseFlags(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // -h asked for the usage, which is printed
+	}
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,7 @@ func main() {
 // run is the whole program, so that tests can call it: it serves until ctx is cancelled or
 // the process receives SIGINT or SIGTERM, then shuts down gracefully. ready, if not nil, is
 // called with the address listened on. It returns the exit status: 0 after a clean shutdown,
-// 1 if the server failed, 2 for bad flags.
+// 1 if the server failed, 2 for bad flags, 0 at once for -h (the usage is printed).
 func run(ctx context.Context, args []string, stderr io.Writer, ready func(addr string)) int {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -65,6 +65,9 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready func(addr s
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0 // -h asked for the usage, which is printed
+		}
 		return 2
 	}
 	if fs.NArg() > 0 {
