@@ -58,6 +58,8 @@ type results struct {
 	// Context is what the map draws under the compounds (-context), each feature with a kind
 	// property: water, green, road_major or road_minor.
 	Context []*geojson.Feature
+	// Work is the problem list, the facility-standard checks and a sample's prepayment.
+	Work *workResults
 }
 
 // progress prints one line per step to w, with the time the step took.
@@ -199,6 +201,9 @@ func analyse(ctx context.Context, o options, p *progress) (*results, error) {
 		if e.Status == renovation.Eligible {
 			r.Eligible++
 		}
+	}
+	if r.Work, err = analyseWork(o, r); err != nil {
+		return nil, err
 	}
 	r.Notes = append(notes(r), loadNotes...)
 	r.LoadNotes = loadNotes

@@ -14,10 +14,15 @@ type jsonView struct {
 	Elevators   *renovation.ElevatorPlans    `json:"elevator_plans"`
 	Budget      *renovation.ProgrammeBudget  `json:"programme_budget"`
 	Notes       []string                     `json:"notes"`
+	// Problems, Standards and Prepayment: problems.go.
+	Problems   []jsonProblem   `json:"problems"`
+	Standards  []jsonStandard  `json:"standards"`
+	Prepayment *jsonPrepayment `json:"prepayment,omitempty"`
 }
 
 func jsonReport(r *results) jsonView {
 	return jsonView{District: r.District.Name, Attribution: r.District.Attribution, Households: r.Total,
 		Indicators: r.Indicators, Eligibility: r.Eligibility, Scope: r.Scope, LifeCircle: r.LifeCircle,
-		Elevators: r.Plans, Budget: r.Budget, Notes: r.Notes}
+		Elevators: r.Plans, Budget: r.Budget, Notes: r.Notes,
+		Problems: jsonProblems(r.Work), Standards: jsonStandards(r.Work), Prepayment: jsonPrepaymentOf(r.Work)}
 }

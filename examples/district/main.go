@@ -52,7 +52,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("district", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&o.sample, "sample", sample.Lujiazui, "embedded sample district: lujiazui or bupt")
+	fs.StringVar(&o.sample, "sample", sample.Lujiazui, "embedded sample district: lujiazui, bupt or zhengzhou (紫荆山南路街道's problem list)")
 	fs.StringVar(&o.out, "out", "out", "folder to write report.html, district.xlsx, district.gpkg and district.kml into")
 	fs.StringVar(&o.compounds, "compounds", "", "your compounds (GeoJSON or GeoPackage) instead of a sample")
 	fs.StringVar(&o.buildings, "buildings", "", "your buildings (GeoJSON or GeoPackage)")
