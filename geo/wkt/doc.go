@@ -25,7 +25,9 @@
 //
 // The reader checks syntax, not validity: an unclosed ring or a two-point polygon is read as
 // written, for geo's validation to report. It never panics, allocates in proportion to the
-// text, and bounds the nesting of collections (Decoder.MaxDepth). Errors are *SyntaxError
+// text (at most AllocPerByte bytes per byte), and bounds the nesting of collections
+// (Decoder.MaxDepth), the positions (Decoder.MaxPositions, DefaultMaxPositions) and the
+// length of the text (Decoder.MaxBytes, DefaultMaxBytes). Errors are *SyntaxError
 // values with the byte offset of the problem, wrapping ErrSyntax, ErrZM, ErrEmptyPoint,
 // ErrUnsupported or ErrLimit.
 //

@@ -1,7 +1,10 @@
 package wkt
 
 import (
+	"errors"
 	"math/rand/v2"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -43,4 +46,46 @@ func FuzzUnmarshal(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzUnmarshalAlloc checks the documented memory bound: whatever the text, Decode
+// allocates at most AllocPerByte bytes per byte of it, plus 1 KiB for the result or error.
+// The seeds are the worst texts found: many one-position rings or EMPTY members.
+func FuzzUnmarshalAlloc(f *testing.F) {
+	for _, s := range []string{
+		"MULTIPOINT (" + strings.Repeat("0 0,", 5000) + "0 0)",
+		"POLYGON (" + strings.Repeat("(0 0),", 5000) + "(0 0))",
+		"MULTILINESTRING (" + strings.Repeat("EMPTY,", 5000) + "EMPTY)",
+		"MULTIPOLYGON (" + strings.Repeat("((0 0)),", 5000) + "((0 0)))",
+		"GEOMETRYCOLLECTION (" + strings.Repeat("POINT (0 0),", 5000) + "POINT (0 0))",
+		"POLYGON (" + strings.Repeat("EMPTY,", 5000) + "x)",
+		"POINT (1 2)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, _, err := Decoder{DropZM: true}.Decode(s)
+		runtime.ReadMemStats(&after)
+		if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(AllocPerByte*len(s)+1024); got > limit {
+			t.Fatalf("%d bytes of text allocated %d bytes, more than %d (error %v)", len(s), got, limit, err)
+		}
+	})
+}
+
+// TestLimitsBoundAllocation checks that MaxPositions bounds what a long text of EMPTY
+// members makes Decode allocate, independent of the text's length.
+func TestLimitsBoundAllocation(t *testing.T) {
+	s := "POLYGON (" + strings.Repeat("EMPTY,", 1<<20) + "EMPTY)"
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, _, err := Decoder{MaxPositions: 1000}.Decode(s)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrLimit) {
+		t.Fatalf("error %v, want ErrLimit", err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
+		t.Errorf("%d bytes allocated for 1000 positions of a %d-byte text", got, len(s))
+	}
 }

@@ -20,7 +20,8 @@ var (
 	ErrEmptyPoint = errors.New("wkt: empty point")
 	// ErrUnsupported means a curve, surface or other SQL/MM type orb cannot hold.
 	ErrUnsupported = errors.New("wkt: unsupported geometry type")
-	// ErrLimit means collections nested deeper than Decoder.MaxDepth.
+	// ErrLimit means collections nested deeper than Decoder.MaxDepth, more positions than
+	// Decoder.MaxPositions or text longer than Decoder.MaxBytes.
 	ErrLimit = errors.New("wkt: limit exceeded")
 )
 
@@ -41,6 +42,21 @@ func (e *SyntaxError) Unwrap() error { return e.Err }
 // top geometry is at depth 1.
 const DefaultMaxDepth = 32
 
+// Default limits of the Decoder fields MaxBytes and MaxPositions left at zero, as
+// geo/geojson's.
+const (
+	// DefaultMaxBytes is the longest text Decode accepts by default: 256 MiB.
+	DefaultMaxBytes = 256 << 20
+	// DefaultMaxPositions is the most positions a geometry may hold by default, each EMPTY
+	// counting as one: 16 Mi (16,777,216), 256 MiB as orb points.
+	DefaultMaxPositions = 16 << 20
+)
+
+// AllocPerByte bounds what Decode allocates, in bytes per byte of text (plus a few hundred
+// bytes for the result or the error): a fuzz target checks it. The worst text, one-position
+// rings "(0 0)," or EMPTY members, needs about 25.
+const AllocPerByte = 32
+
 // Decoder reads WKT with options. The zero value rejects Z and M and uses DefaultMaxDepth.
 // It holds no state and is safe for concurrent use.
 type Decoder struct {
@@ -48,6 +64,13 @@ type Decoder struct {
 	DropZM bool
 	// MaxDepth bounds how deep geometry collections nest; 0 means DefaultMaxDepth.
 	MaxDepth int
+	// MaxBytes bounds the length of the text; 0 means DefaultMaxBytes. Longer text gets
+	// ErrLimit before anything is read.
+	MaxBytes int
+	// MaxPositions bounds the positions of the geometry, each EMPTY (line, ring, polygon,
+	// member) counting as one; 0 means DefaultMaxPositions. One more gets ErrLimit at its
+	// offset.
+	MaxPositions int
 }
 
 // Unmarshal reads one WKT or EWKT geometry with a zero Decoder. It returns the geometry and
@@ -60,9 +83,19 @@ func Unmarshal(s string) (orb.Geometry, int, error) {
 // the geometry and the SRID of an EWKT prefix (0 without one). Errors are *SyntaxError
 // values wrapping ErrSyntax, ErrZM, ErrEmptyPoint, ErrUnsupported or ErrLimit.
 func (d Decoder) Decode(s string) (orb.Geometry, int, error) {
-	p := parser{s: s, dropZM: d.DropZM, maxDepth: d.MaxDepth}
+	p := parser{s: s, dropZM: d.DropZM, maxDepth: d.MaxDepth, left: d.MaxPositions}
 	if p.maxDepth <= 0 {
 		p.maxDepth = DefaultMaxDepth
+	}
+	if p.left <= 0 {
+		p.left = DefaultMaxPositions
+	}
+	maxBytes := d.MaxBytes
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	if len(s) > maxBytes {
+		return nil, 0, p.failAt(maxBytes, ErrLimit, "text of %d bytes is longer than the limit of %d", len(s), maxBytes)
 	}
 	srid, err := p.sridPrefix()
 	if err != nil {
@@ -84,6 +117,15 @@ type parser struct {
 	pos      int
 	dropZM   bool
 	maxDepth int
+	left     int // positions (and EMPTYs) still allowed
+}
+
+// count takes one position or EMPTY, at offset off, from the limit.
+func (p *parser) count(off int) error {
+	if p.left--; p.left < 0 {
+		return p.failAt(off, ErrLimit, "more than the limit of positions (each EMPTY counting as one)")
+	}
+	return nil
 }
 
 func (p *parser) fail(sentinel error, format string, args ...any) error {
@@ -275,6 +317,10 @@ func (p *parser) geometry(depth, dims int) (orb.Geometry, error) {
 		return nil, p.failAt(start, ErrLimit, "geometry collections nest deeper than %d", p.maxDepth)
 	}
 	if p.peekWord() == "EMPTY" {
+		p.space()
+		if err := p.count(p.pos); err != nil {
+			return nil, err
+		}
 		p.word()
 		return emptyOf(t, p, start)
 	}
@@ -374,6 +420,10 @@ func (p *parser) list(item func() error) error {
 // lineText reads EMPTY or a parenthesised position list.
 func (p *parser) lineText(dims *int) ([]orb.Point, error) {
 	if p.peekWord() == "EMPTY" {
+		p.space()
+		if err := p.count(p.pos); err != nil {
+			return nil, err
+		}
 		p.word()
 		return []orb.Point{}, nil
 	}
@@ -383,6 +433,10 @@ func (p *parser) lineText(dims *int) ([]orb.Point, error) {
 // polygonText reads EMPTY or a parenthesised list of rings.
 func (p *parser) polygonText(dims *int) (orb.Polygon, error) {
 	if p.peekWord() == "EMPTY" {
+		p.space()
+		if err := p.count(p.pos); err != nil {
+			return nil, err
+		}
 		p.word()
 		return orb.Polygon{}, nil
 	}
@@ -449,6 +503,9 @@ func (p *parser) positions(dims *int) ([]orb.Point, error) {
 func (p *parser) position(dims *int) (orb.Point, error) {
 	p.space()
 	start := p.pos
+	if err := p.count(start); err != nil {
+		return orb.Point{}, err
+	}
 	var v [4]float64
 	n := 0
 	for {

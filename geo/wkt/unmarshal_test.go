@@ -119,6 +119,10 @@ func TestUnmarshalErrors(t *testing.T) {
 		{"SRID=4326 POINT (1 2)", Decoder{}, ErrSyntax, 9, "expected ';' after the SRID"},
 		{"MULTIPOINT (POINT (1 2))", Decoder{}, ErrSyntax, 12, `expected a number, found "POINT"`},
 		{"GEOMETRYCOLLECTION (GEOMETRYCOLLECTION (GEOMETRYCOLLECTION EMPTY))", Decoder{MaxDepth: 2}, ErrLimit, 40, "nest deeper than 2"},
+		{"LINESTRING (0 0, 1 1, 2 2)", Decoder{MaxPositions: 2}, ErrLimit, 22, "more than the limit of positions"},
+		{"POLYGON (EMPTY, EMPTY)", Decoder{MaxPositions: 1}, ErrLimit, 16, "more than the limit of positions"},
+		{"GEOMETRYCOLLECTION (POINT (1 2), LINESTRING EMPTY)", Decoder{MaxPositions: 1}, ErrLimit, 44, "more than the limit of positions"},
+		{"POINT (1 2)", Decoder{MaxBytes: 5}, ErrLimit, 5, "text of 11 bytes is longer than the limit of 5"},
 	}
 	for _, tc := range tests {
 		g, _, err := tc.dec.Decode(tc.in)
