@@ -14,7 +14,8 @@ type Household struct {
 	// HardshipCap is the most the household pays toward the residents' amount (困难住户), in fen;
 	// 0 means no cap. The part above the cap is re-spread over the others by weight.
 	HardshipCap Money `json:"hardship_cap,omitzero"`
-	// Waive exempts the household from paying (a cap of zero); its part is re-spread.
+	// Waive exempts the household from paying anything; its part is re-spread. (A HardshipCap
+	// of 0 is no cap, not a waiver.)
 	Waive bool `json:"waive,omitzero"`
 	// ProvidentFund is the housing provident fund withdrawal (住房公积金提取) the household puts
 	// toward its share, in fen. It reduces the cash due, not the share.

@@ -99,9 +99,8 @@ func readHouseholds(file string, r io.Reader) (*roster, error) {
 				bad("hardship_cap_yuan", err)
 			case m < 0:
 				bad("hardship_cap_yuan", fmt.Errorf("%q is negative", s))
-			case m == 0:
-				h.Waive = true // a cap of zero is a waiver
 			}
+			// 0 is no cap, as in budget.Household; the waive column waives.
 			h.HardshipCap = m
 		}
 		if w, err := table.ParseYesNo(rec.Get("waive")); err != nil {

@@ -132,8 +132,8 @@ func households(raw []json.RawMessage) ([]budget.Household, *apiError) {
 			}
 			*m.dst = v
 		}
-		// As in examples/elevator: a cap of zero is a waiver.
-		h.Waive = j.Waive || (j.HardshipCapYuan.set && h.HardshipCap == 0)
+		// As in budget.Household and examples/elevator: a cap of 0 is no cap; waive waives.
+		h.Waive = j.Waive
 	}
 	return out, nil
 }
