@@ -60,6 +60,8 @@ type results struct {
 	Context []*geojson.Feature
 	// Work is the problem list, the facility-standard checks and a sample's prepayment.
 	Work *workResults
+	// Pianqu are the 片区 of -pianqu with their sums, nil without it.
+	Pianqu []renovation.PianquSummary
 }
 
 // progress prints one line per step to w, with the time the step took.
@@ -203,6 +205,9 @@ func analyse(ctx context.Context, o options, p *progress) (*results, error) {
 		}
 	}
 	if r.Work, err = analyseWork(o, r); err != nil {
+		return nil, err
+	}
+	if r.Pianqu, err = analysePianqu(o, r); err != nil {
 		return nil, err
 	}
 	r.Notes = append(notes(r), loadNotes...)

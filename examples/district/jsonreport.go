@@ -18,11 +18,14 @@ type jsonView struct {
 	Problems   []jsonProblem   `json:"problems"`
 	Standards  []jsonStandard  `json:"standards"`
 	Prepayment *jsonPrepayment `json:"prepayment,omitempty"`
+	// Pianqu: pianqu.go; only with -pianqu.
+	Pianqu []jsonPianqu `json:"pianqu,omitempty"`
 }
 
 func jsonReport(r *results) jsonView {
 	return jsonView{District: r.District.Name, Attribution: r.District.Attribution, Households: r.Total,
 		Indicators: r.Indicators, Eligibility: r.Eligibility, Scope: r.Scope, LifeCircle: r.LifeCircle,
 		Elevators: r.Plans, Budget: r.Budget, Notes: r.Notes,
-		Problems: jsonProblems(r.Work), Standards: jsonStandards(r.Work), Prepayment: jsonPrepaymentOf(r.Work)}
+		Problems: jsonProblems(r.Work), Standards: jsonStandards(r.Work), Prepayment: jsonPrepaymentOf(r.Work),
+		Pianqu: jsonPianquOf(r.Pianqu)}
 }

@@ -34,6 +34,8 @@ type options struct {
 	sample, out, name                                          string
 	compounds, buildings, facilities, green, zones, households string
 	crs, radii, scheme, catalogue, funding, context            string
+	pianqu                                                     string
+	pianquGap                                                  float64
 	cutoff                                                     int
 	sunHour                                                    float64
 	json, strict                                               bool
@@ -67,6 +69,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.catalogue, "catalogue", "", "renovation cost catalogue (JSON) instead of the illustrative one")
 	fs.StringVar(&o.funding, "funding", "", "funding plan (JSON) instead of the illustrative one")
 	fs.StringVar(&o.name, "name", "", "the district's name for the report's title (default: the data's, else the folder of -compounds)")
+	fs.StringVar(&o.pianqu, "pianqu", "", "group the compounds into 片区: auto (touching, or within -pianqu-gap) or a CSV of the planner's grouping (columns compound and pianqu, or 小区 and 片区)")
+	fs.Float64Var(&o.pianquGap, "pianqu-gap", 0, "-pianqu auto: join compounds whose boundaries are at most this many metres apart")
 	fs.IntVar(&o.cutoff, "cutoff", 0, "eligibility: completed by the end of this year (default 2000, the national rule)")
 	fs.Float64Var(&o.sunHour, "sun-hour", 10, "hour of apparent solar time of the shadows on the elevator shaft map (8–16 on 大寒日)")
 	fs.BoolVar(&o.strict, "strict", false, "fail when a file holds a property, column or value that nothing reads (they are listed on standard error and in the report either way)")
