@@ -22,6 +22,7 @@ func parseFlags(args []string, errOut io.Writer) (options, error) {
 	fs.BoolVar(&o.json, "json", false, `print one JSON object {"nodes": [...]} instead of a table`)
 	fs.Usage = func() {
 		fmt.Fprintln(errOut, "usage: walk [-osm FILE(.osm|.osm.pbf)] -from NODE[,NODE...] (-to NODE[,NODE...] | -within METRES) [-json]")
+		fmt.Fprintln(errOut, "       walk -osm FILE(.osm|.osm.pbf)   (the walking life circles of its residential areas, JSON)")
 		fmt.Fprintln(errOut, "Walking distances on OpenStreetMap data (© OpenStreetMap contributors, ODbL 1.0).")
 		fs.PrintDefaults()
 	}
@@ -41,7 +42,8 @@ func parseFlags(args []string, errOut io.Writer) (options, error) {
 	o.within = -1
 	if *from == "" && *to == "" && *within == "" {
 		if o.osmFile != "" {
-			return usage("-from is required with -osm")
+			o.compounds = true // the walking life circles of the extract's residential areas
+			return o, nil
 		}
 		o.from, o.within = sampleFrom, sampleWithin
 		return o, nil

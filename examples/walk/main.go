@@ -4,12 +4,18 @@
 //
 //	go run ./examples/walk                                   # the embedded Haidian sample
 //	go run ./examples/walk -osm FILE(.osm|.osm.pbf) -from NODE[,NODE...] (-to NODE[,NODE...] | -within METRES) -json
+//	go run ./examples/walk -osm FILE(.osm|.osm.pbf)          # the compounds' walking life circles
 //
 // NODE is an OSM node id of a walkable way (a junction, a way end or a shape node). The
 // search runs from all -from nodes at once. With -json the output is one JSON object,
 // {"nodes": [{"node": ID, "metres": M, "source": ID}, ...]}, sorted by node id; a -to node
 // that cannot be reached has "metres": null and no "source". See README.md for the walk
-// filter. OpenStreetMap data is © OpenStreetMap contributors, ODbL 1.0.
+// filter.
+//
+// With -osm and none of -from, -to, -within it prints the walking life circles of the
+// extract's residential areas instead, {"compounds": [{"id", "name", "exit", "gates",
+// "facilities": {KIND: {"walk_m", "straight_m", "covered"}}}]} (see compounds.go); without
+// -osm it keeps answering the embedded sample's node question. OpenStreetMap data is © OpenStreetMap contributors, ODbL 1.0.
 package main
 
 import (
@@ -45,6 +51,9 @@ type options struct {
 	to      []int64
 	within  float64 // negative when -within is not given
 	json    bool
+	// compounds: -osm without -from, -to or -within asks for the walking life circles of
+	// the extract's residential areas (see compounds.go).
+	compounds bool
 }
 
 func run(args []string, out, errOut io.Writer) error {
@@ -54,6 +63,9 @@ func run(args []string, out, errOut io.Writer) error {
 	}
 	if err != nil {
 		return err
+	}
+	if o.compounds {
+		return writeCompounds(context.Background(), out, o.osmFile)
 	}
 	var d *osm.Data
 	if o.osmFile == "" {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -138,5 +139,81 @@ func TestCommandLine(t *testing.T) {
 		if !strings.Contains(msg, tc.want) {
 			t.Errorf("%v: %q does not say %q", tc.args, msg, tc.want)
 		}
+	}
+}
+
+// TestCompounds: -osm without -from answers the walking life circles of the extract's
+// residential areas, exactly the keys of the contract, the same from XML and PBF, and never
+// shorter on foot than in a straight line.
+func TestCompounds(t *testing.T) {
+	rungs := map[string]bool{"planner": true, "osm_gate": true, "opening": true, "nearest_street": true, "none": true}
+	for _, dir := range []string{"beijing-qinghuadonglu-osm", "beijing-tsinghua-wudaokou-osm"} {
+		t.Run(dir, func(t *testing.T) {
+			a, _ := runOK(t, "-osm", extract(t, dir, "map.osm"))
+			b, _ := runOK(t, "-osm", extract(t, dir, "map.osm.pbf"))
+			if a != b {
+				t.Errorf("XML and PBF outputs differ:\n%s", cmp.Diff(a, b))
+			}
+			var top map[string][]map[string]json.RawMessage
+			if err := json.Unmarshal([]byte(a), &top); err != nil {
+				t.Fatal(err)
+			}
+			if len(top) != 1 || len(top["compounds"]) < 3 {
+				t.Fatalf("want {\"compounds\": [...]} with several compounds, got %d keys, %d compounds", len(top), len(top["compounds"]))
+			}
+			withGates, walked := 0, 0
+			for _, c := range top["compounds"] {
+				var keys []string
+				for k := range c {
+					keys = append(keys, k)
+				}
+				slices.Sort(keys)
+				if d := cmp.Diff([]string{"exit", "facilities", "gates", "id", "name"}, keys); d != "" {
+					t.Fatalf("compound keys (-want +got):\n%s", d)
+				}
+				var exit string
+				var gates []map[string]any
+				var fac map[string]map[string]json.RawMessage
+				if err := errors.Join(json.Unmarshal(c["exit"], &exit), json.Unmarshal(c["gates"], &gates), json.Unmarshal(c["facilities"], &fac)); err != nil {
+					t.Fatal(err)
+				}
+				if !rungs[exit] {
+					t.Errorf("%s: exit %q is not a rung of the ladder", c["id"], exit)
+				}
+				if len(gates) > 0 {
+					withGates++
+				}
+				if len(fac) != 8 {
+					t.Errorf("%s: %d facility kinds, want the 8 of the default radius table", c["id"], len(fac))
+				}
+				for kind, f := range fac {
+					var fk []string
+					for k := range f {
+						fk = append(fk, k)
+					}
+					slices.Sort(fk)
+					if d := cmp.Diff([]string{"covered", "straight_m", "walk_m"}, fk); d != "" {
+						t.Fatalf("%s %s keys (-want +got):\n%s", c["id"], kind, d)
+					}
+					var walk, straight *float64
+					var covered bool
+					if err := errors.Join(json.Unmarshal(f["walk_m"], &walk), json.Unmarshal(f["straight_m"], &straight), json.Unmarshal(f["covered"], &covered)); err != nil {
+						t.Fatal(err)
+					}
+					if walk != nil {
+						walked++
+						if straight == nil || *walk < *straight-1e-6 {
+							t.Errorf("%s %s: walk %v m shorter than the straight line %v m", c["id"], kind, *walk, straight)
+						}
+					}
+					if covered && walk == nil {
+						t.Errorf("%s %s: covered with no walking distance", c["id"], kind)
+					}
+				}
+			}
+			if withGates == 0 || walked == 0 {
+				t.Errorf("%d compounds with gates, %d walking distances: the answer says little", withGates, walked)
+			}
+		})
 	}
 }
