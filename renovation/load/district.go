@@ -66,6 +66,9 @@ type Report struct {
 	// Unread lists every property of a layer and column of the roster that nothing reads,
 	// and every value that could not be mapped, with the nearest name that is read.
 	Unread []renovation.Unread `json:"unread"`
+	// Warnings are data that was read but looks incomplete: each compound with no buildings,
+	// whose figures are unknown, not zero. (A roster with a header and no rows is an error.)
+	Warnings []string `json:"warnings"`
 }
 
 // LayerReport is one layer read: its role (compounds, buildings, facilities, green, zones),
@@ -103,7 +106,7 @@ func District(ctx context.Context, o Options) (*renovation.District, *Report, er
 	if o.Compounds == "" {
 		return nil, nil, errors.New("load: no compounds file")
 	}
-	rep := &Report{Layers: []LayerReport{}, Unread: []renovation.Unread{}}
+	rep := &Report{Layers: []LayerReport{}, Unread: []renovation.Unread{}, Warnings: []string{}}
 	read := func(role, path string) (*Layer, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -195,6 +198,11 @@ func District(ctx context.Context, o Options) (*renovation.District, *Report, er
 		}
 		rep.Households = len(r.Entries)
 		rep.Unread = append(rep.Unread, r.Unread()...)
+	}
+	for _, c := range d.Compounds {
+		if len(c.Buildings) == 0 {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s compound %q (%s) has no buildings: its floor area and households are unknown, not zero", cl.File, c.ID, c.Name))
+		}
 	}
 	if o.Strict && len(rep.Unread) > 0 {
 		lines := make([]string, len(rep.Unread))

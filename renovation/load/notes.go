@@ -2,13 +2,14 @@ package load
 
 import "fmt"
 
-// Notes says in words, one line each, what reading changed or left out: every property,
-// column or value not read (Unread), every geometry repaired, every building the location
-// join left out (overlapping two compounds about equally, or lying in none), and for
+// Notes says in words, one line each, what looks incomplete (Warnings) and what reading
+// changed or left out: every property, column or value not read (Unread), every geometry
+// repaired, every building the location join left out (overlapping two compounds about equally, or lying in none), and for
 // OpenStreetMap the problems, features left out and tags the facility table does not map. A
 // report to planners should carry them.
 func (r *Report) Notes() []string {
 	var notes []string
+	notes = append(notes, r.Warnings...)
 	for _, u := range r.Unread {
 		notes = append(notes, u.String())
 	}
