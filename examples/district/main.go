@@ -150,7 +150,9 @@ func reportTables(r *results) []*table {
 	if r.Scope != nil {
 		ts = append(ts, scopeTable(r))
 	}
-	return append(ts, lifeCircleTable(r), gapsTable(r), plansTable(r), shaftsTable(r), sharesTable(r), budgetTable(r), notesTable(r))
+	ts = append(ts, lifeCircleTable(r), gapsTable(r), plansTable(r), shaftsTable(r), sharesTable(r), budgetTable(r))
+	ts = append(ts, workTables(r)...) // worktables.go
+	return append(ts, notesTable(r))
 }
 
 func printSummary(w io.Writer, r *results, files []string) {

@@ -5,10 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
 )
 
 // runJSON runs the command with -json and the given flags into a temporary folder and
@@ -204,4 +208,34 @@ func TestNoProblemsJSON(t *testing.T) {
 		t.Error("Lujiazui has a prepayment")
 	}
 	objectKeys(t, "standards", v["standards"])
+}
+
+// report.html and district.xlsx show the problem list, the standards and the 片区 as tables.
+func TestWorkTables(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(context.Background(), []string{"-sample", "zhengzhou", "-pianqu", "auto", "-out", dir}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"问题清单 Problems and work items", "未通管道天然气", "700,000.00", "配套标准 Facility standards", "liuzhou-service-rooms", "42.30", "片区 Area-wide renovation units", "新郑路31号院"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "district.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, s := range []string{"问题清单", "配套标准", "片区"} {
+		if !slices.Contains(f.GetSheetList(), s) {
+			t.Errorf("district.xlsx has no sheet %s: %v", s, f.GetSheetList())
+		}
+	}
+	if v, _ := f.GetCellValue("问题清单", "C9"); v != "未通管道天然气" {
+		t.Errorf("问题清单 C9 = %q, want 未通管道天然气 (the gas problem's first item)", v)
+	}
 }
