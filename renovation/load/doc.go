@@ -1,9 +1,9 @@
 // Package load reads a district from a planner's files — compounds, buildings, facilities,
 // green spaces and zones as GeoJSON, GeoPackage or shapefile layers (geo/shp: a .shp with
 // its .dbf, .prj and .cpg, or a .zip of them; the .dbf in GBK unless its .cpg says
-// otherwise), households from a roster — in any coordinate system package geo knows (WGS84, CGCS2000, GCJ-02, BD-09, the CGCS2000
-// Gauss-Krüger zones and the WGS84 UTM zones), into the renovation model in WGS84 longitude
-// and latitude.
+// otherwise), households from a roster — in any coordinate system package geo knows (WGS84,
+// CGCS2000, GCJ-02, BD-09, the CGCS2000 Gauss-Krüger zones and the WGS84 UTM zones), into the
+// renovation model in WGS84 longitude and latitude.
 //
 // Each layer's CRS is the caller's (Options.CRS), or else the one the file declares — the
 // legacy GeoJSON "crs" member, a GeoPackage layer's srs_id, a shapefile's .prj — or else
