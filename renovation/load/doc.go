@@ -1,14 +1,15 @@
 // Package load reads a district from a planner's files — compounds, buildings, facilities,
-// green spaces and zones as GeoJSON or GeoPackage layers, households from a roster — in any
-// coordinate system package geo knows (WGS84, CGCS2000, GCJ-02, BD-09, the CGCS2000
-// Gauss-Krüger zones and the WGS84 UTM zones), into the renovation model in WGS84 longitude
-// and latitude.
+// green spaces and zones as GeoJSON, GeoPackage or shapefile layers (geo/shp: a .shp with
+// its .dbf, .prj and .cpg, or a .zip of them; the .dbf in GBK unless its .cpg says
+// otherwise), households from a roster — in any coordinate system package geo knows (WGS84,
+// CGCS2000, GCJ-02, BD-09, the CGCS2000 Gauss-Krüger zones and the WGS84 UTM zones), into the
+// renovation model in WGS84 longitude and latitude.
 //
 // Each layer's CRS is the caller's (Options.CRS), or else the one the file declares — the
-// legacy GeoJSON "crs" member, a GeoPackage layer's srs_id — or else WGS84. A file that
-// declares a CRS other than the caller's is an error naming the file (WGS84 and CGCS2000
-// count as one: their coordinates agree to centimetres). GCJ-02 and BD-09 have no EPSG code,
-// so files in them cannot say so: give the CRS.
+// legacy GeoJSON "crs" member, a GeoPackage layer's srs_id, a shapefile's .prj — or else
+// WGS84. A file that declares a CRS other than the caller's is an error naming the file (WGS84 and CGCS2000
+// count as one: their coordinates agree to centimetres). GCJ-02 and BD-09 have no EPSG code
+// and no WKT, so files in them cannot say so: give the CRS.
 //
 // Polygons are checked with geo.Repair: what has one sensible fix (an unclosed ring, a
 // repeated point, a ring wound the wrong way) is fixed and listed in the report; anything

@@ -15,6 +15,7 @@ import (
 	"github.com/xiaoqu/xiaoqu/geo"
 	xgeojson "github.com/xiaoqu/xiaoqu/geo/geojson"
 	"github.com/xiaoqu/xiaoqu/geo/gpkg"
+	"github.com/xiaoqu/xiaoqu/geo/shp"
 	"github.com/xiaoqu/xiaoqu/renovation"
 )
 
@@ -29,6 +30,9 @@ type ReadOptions struct {
 	GeoJSON xgeojson.ReadOptions
 	// GeoPackage bounds what decoding a GeoPackage geometry may allocate.
 	GeoPackage gpkg.ReadOptions
+	// Shapefile bounds what reading a shapefile may allocate, and may name the code page of
+	// its .dbf.
+	Shapefile shp.ReadOptions
 	// Names are the layer names to look for in a GeoPackage of several layers when the path
 	// names none ("city.gpkg#小区" names one), e.g. {"compounds", "小区"}.
 	Names []string
@@ -64,9 +68,10 @@ type Repair struct {
 	Fixed []string `json:"fixed"` // what was wrong, as geo.GeometryError says it
 }
 
-// ReadLayer reads a layer from a GeoJSON file (.geojson, .json) or a GeoPackage (.gpkg,
-// optionally "file.gpkg#layer"). A GeoPackage of one feature layer needs no layer name; with
-// several, the path or opts.Names must name one.
+// ReadLayer reads a layer from a GeoJSON file (.geojson, .json), a GeoPackage (.gpkg,
+// optionally "file.gpkg#layer") or a shapefile (.shp with its .dbf, .prj and .cpg beside it,
+// or a .zip holding one, optionally "file.zip#name"; see geo/shp). A GeoPackage of one
+// feature layer needs no layer name; with several, the path or opts.Names must name one.
 //
 // Errors: the file's own (missing, not GeoJSON, not a GeoPackage); an unknown or conflicting
 // CRS (wrapping geo.ErrUnknownCRS or ErrCRSConflict; a GeoPackage layer with srs_id -1,
@@ -91,8 +96,10 @@ func ReadLayer(path string, opts *ReadOptions) (*Layer, error) {
 		return ReadGeoJSON(f, file, &o)
 	case ".gpkg":
 		return readGeoPackage(file, layer, &o)
+	case ".shp", ".zip":
+		return readShapefile(path, &o)
 	}
-	return nil, fmt.Errorf("%s: not a GeoJSON (.geojson, .json) or GeoPackage (.gpkg) file", path)
+	return nil, fmt.Errorf("%s: not a GeoJSON (.geojson, .json), GeoPackage (.gpkg) or shapefile (.shp, .zip) file", path)
 }
 
 // ReadGeoJSON reads a layer from GeoJSON; file names it in messages. See ReadLayer.
@@ -193,6 +200,26 @@ func readGeoPackage(file, layer string, o *ReadOptions) (*Layer, error) {
 		return nil, err
 	}
 	l := &Layer{File: file, Layer: info.Name, CRS: crs, CRSFrom: from, Features: fc.Features}
+	return l, l.normalise()
+}
+
+func readShapefile(path string, o *ReadOptions) (*Layer, error) {
+	s, err := shp.ReadFile(path, &o.Shapefile)
+	if err != nil {
+		return nil, err
+	}
+	declared := ""
+	if s.PRJ != "" {
+		declared = ".prj " + strings.Join(strings.Fields(s.PRJ[:min(len(s.PRJ), 60)]), " ")
+		if len(s.PRJ) > 60 {
+			declared += "…"
+		}
+	}
+	crs, from, err := resolveCRS(s.File, o.CRS, s.CRS, declared)
+	if err != nil {
+		return nil, err
+	}
+	l := &Layer{File: s.File, CRS: crs, CRSFrom: from, Features: s.Features, Altitudes: s.Dropped}
 	return l, l.normalise()
 }
 
