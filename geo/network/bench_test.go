@@ -90,10 +90,14 @@ func BenchmarkSearch8Kinds(b *testing.B) {
 	}
 }
 
-// BenchmarkBuild measures Build on the synthetic ways (the OSM reading is not counted).
+// BenchmarkBuild measures Build on the synthetic ways (the OSM reading is not counted). The
+// 4M size is skipped under -short.
 func BenchmarkBuild(b *testing.B) {
-	for _, sz := range benchSizes[:3] {
+	for _, sz := range benchSizes {
 		b.Run(sz.name, func(b *testing.B) {
+			if sz.n > 1_000_000 && testing.Short() {
+				b.Skip("4M nodes in -short mode")
+			}
 			city := streetsynth.Generate(sz.n, 1)
 			b.ResetTimer()
 			for b.Loop() {
