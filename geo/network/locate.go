@@ -105,9 +105,27 @@ func (g *Graph) Snap(p orb.Point, maxMetres float64) (Location, float64, bool) {
 		return Location{}, 0, false
 	}
 	g.snapOnce.Do(g.buildSnapIndex)
-	// A box around p at least maxMetres wide on every side.
+	// Search boxes growing from snapFirstMetres to maxMetres: a segment found within r is the
+	// nearest overall, since every nearer segment lies in the same box. Most points have a
+	// street close by, so the geodesic work stays small even when maxMetres is large.
+	for r := min(maxMetres, snapFirstMetres); ; r = min(maxMetres, r*4) {
+		if l, d, ok := g.snapWithin(p, r, maxMetres); ok {
+			return l, d, true
+		}
+		if r == maxMetres {
+			return Location{}, 0, false
+		}
+	}
+}
+
+// snapFirstMetres is the first search radius of Snap.
+const snapFirstMetres = 32
+
+// snapWithin is Snap within r metres (r <= maxMetres, which bounds the planar pruning).
+func (g *Graph) snapWithin(p orb.Point, r, maxMetres float64) (Location, float64, bool) {
+	// A box around p at least r wide on every side.
 	const metresPerDegree = 111320.0
-	dLat := maxMetres/metresPerDegree*1.01 + 1e-9
+	dLat := r/metresPerDegree*1.01 + 1e-9
 	cosLat := math.Cos(p[1] * math.Pi / 180)
 	dLon := dLat
 	if cosLat > 1e-6 {
@@ -115,6 +133,10 @@ func (g *Graph) Snap(p orb.Point, maxMetres float64) (Location, float64, bool) {
 	} else {
 		dLon = 360
 	}
+	// A planar lower bound on the geodesic distance skips most segments before the costly
+	// geodesic: a degree is at least 110,574 m of latitude anywhere, and within 20 km the
+	// longitude scale moves by less than the 1 % margin kept below.
+	prune := maxMetres <= 20000 && cosLat > 0.05
 	box := orb.Bound{Min: orb.Point{p[0] - dLon, p[1] - dLat}, Max: orb.Point{p[0] + dLon, p[1] + dLat}}
 	best := Location{}
 	bestD := math.Inf(1)
@@ -122,15 +144,21 @@ func (g *Graph) Snap(p orb.Point, maxMetres float64) (Location, float64, bool) {
 		e, a, b, aOff := g.snapSegment(seg)
 		t := projectLocal(p, a, b, cosLat)
 		q := interpolateGeodesic(a, b, t)
+		if prune {
+			dx, dy := (q[0]-p[0])*cosLat, q[1]-p[1]
+			if lb := math.Sqrt(dx*dx+dy*dy)*110574*0.99 - 0.001; lb > r || lb > bestD {
+				return true
+			}
+		}
 		d := geo.Distance(p, q)
+		if d > r || d > bestD {
+			return true
+		}
 		off := aOff + geo.Distance(a, q)
 		if off > g.edgeLen[e] {
 			off = g.edgeLen[e]
 		}
-		if d > maxMetres {
-			return true
-		}
-		if d < bestD || d == bestD && (e < best.v || e == best.v && off < best.offset) {
+		if d < bestD || e < best.v || e == best.v && off < best.offset {
 			best, bestD = Location{kind: 2, v: e, offset: off}, d
 		}
 		return true

@@ -19,14 +19,32 @@ type City struct {
 	Nodes      int            // distinct nodes
 }
 
-// metre in degrees of latitude, and of longitude near 40°N.
+// degLat is a metre in degrees of latitude.
 const (
 	degLat = 1 / 111000.0
-	degLon = 1 / 85000.0
 )
 
-// Generate returns a network of about n nodes (at least 100) from seed.
+// Generate returns a network of about n nodes (at least 100) from seed, its junctions about
+// 60 m apart, its south-west corner at lon 116.0, lat 39.6 (Beijing).
 func Generate(n int, seed uint64) *City {
+	return generate(n, seed, orb.Point{116.0, 39.6}, 60, 1/85000.0)
+}
+
+// GenerateIn returns a network of about n nodes (at least 100) from seed that covers bound:
+// its junctions are spaced so that the grid spans the bound's larger side. For laying a
+// street network under another generated layer, such as renovation/synthetic's city.
+func GenerateIn(n int, seed uint64, bound orb.Bound) *City {
+	n = max(n, 100)
+	side := int(math.Sqrt(0.9 * float64(n)))
+	lat := (bound.Min[1] + bound.Max[1]) / 2
+	dLon := 1 / (111320 * math.Cos(lat*math.Pi/180))
+	w := max((bound.Max[0]-bound.Min[0])/dLon, (bound.Max[1]-bound.Min[1])/degLat)
+	return generate(n, seed, bound.Min, w/float64(max(side-1, 1)), dLon)
+}
+
+// generate lays the grid from origin, junctions spacing metres apart, degLon degrees of
+// longitude to the metre.
+func generate(n int, seed uint64, origin orb.Point, spacing, degLon float64) *City {
 	n = max(n, 100)
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	side := int(math.Sqrt(0.9 * float64(n)))
@@ -34,9 +52,9 @@ func Generate(n int, seed uint64) *City {
 	pos := make([]orb.Point, side*side)
 	for i := 0; i < side; i++ {
 		for j := 0; j < side; j++ {
-			x := float64(j)*60 + (rng.Float64()-0.5)*30
-			y := float64(i)*60 + (rng.Float64()-0.5)*30
-			pos[i*side+j] = orb.Point{116.0 + x*degLon, 39.6 + y*degLat}
+			x := float64(j)*spacing + (rng.Float64()-0.5)*spacing/2
+			y := float64(i)*spacing + (rng.Float64()-0.5)*spacing/2
+			pos[i*side+j] = orb.Point{origin[0] + x*degLon, origin[1] + y*degLat}
 		}
 	}
 	c := &City{Nodes: side * side}
@@ -79,7 +97,7 @@ func Generate(n int, seed uint64) *City {
 				}
 				if rng.IntN(shapeEvery) == 0 {
 					p, q := pos[from], pos[to]
-					bend := (rng.Float64() - 0.5) * 20
+					bend := (rng.Float64() - 0.5) * spacing / 3
 					mid := orb.Point{(p[0]+q[0])/2 + bend*degLon*float64(dir), (p[1]+q[1])/2 + bend*degLat*float64(1-dir)}
 					cur.Nodes = append(cur.Nodes, next)
 					cur.Points = append(cur.Points, mid)
