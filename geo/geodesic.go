@@ -40,7 +40,8 @@ func Area(g orb.Geometry) float64 { return AreaOn(g, EllipsoidWGS84) }
 // AreaOn returns the area in m² of g (lon/lat degrees) on the ellipsoid e, with edges along
 // geodesics (Karney 2013). A ring counts the same whichever way it winds (a clockwise ring
 // does not give the rest of the Earth: rings are taken to enclose less than half of it). A
-// polygon's area is its outer ring's less its holes' (negative for an invalid polygon whose
+// ring that circles a pole k times counts the area it encloses k times, as GeographicLib 2.x's
+// PolygonArea does (a result above half the ellipsoid's area wraps around it). A polygon's area is its outer ring's less its holes' (negative for an invalid polygon whose
 // holes outweigh its shell: nothing is clamped); a MultiPolygon or Collection sums its
 // members (overlaps count twice). An orb.Bound is the exact area between its two meridians and
 // two parallels. Points and lines have area 0, as do nil and empty geometries. A ring need not
@@ -145,9 +146,7 @@ func Length(g orb.Geometry) float64 {
 	return 0
 }
 
-// geodesicRing returns the unsigned area and the perimeter of the ring r. The area is computed
-// signed and its absolute value taken, so that the winding does not matter (with sign=false,
-// GeographicLib returns the complement, the rest of the Earth, for a clockwise ring).
+// geodesicRing returns the unsigned area (with wantArea) and the perimeter of the ring r.
 func geodesicRing(ge *geodesic.Ellipsoid, r orb.Ring, wantArea bool) (area, perimeter float64) {
 	n := len(r)
 	if n > 1 && r[0] == r[n-1] {
@@ -156,18 +155,87 @@ func geodesicRing(ge *geodesic.Ellipsoid, r orb.Ring, wantArea bool) (area, peri
 	if n < 2 {
 		return 0, 0
 	}
-	poly := ge.PolygonInit(!wantArea)
+	if wantArea {
+		return geodesicRingArea(ge, r[:n]), 0
+	}
+	// A polyline does not close itself: add the closing edge.
+	poly := ge.PolygonInit(true)
 	for _, p := range r[:n] {
 		poly.AddPoint(p[1], p[0])
 	}
-	if wantArea {
-		poly.Compute(false, true, &area, &perimeter)
-		return math.Abs(area), perimeter
-	}
-	// A polyline does not close itself: add the closing edge.
 	poly.AddPoint(r[0][1], r[0][0])
 	poly.Compute(false, true, nil, &perimeter)
 	return 0, perimeter
+}
+
+// geodesicRingArea returns the unsigned area of the ring r (at least two points, not closed),
+// whichever way it winds, as GeographicLib 2.x's PolygonArea reduces it: the sum of the areas
+// under its edges (exact-sum accumulated), reduced modulo the ellipsoid's area, shifted by half
+// of it when the ring circles a pole an odd number of times, and put in (−area0/2, area0/2].
+// A ring circling a pole k times counts the cap k times.
+//
+// The area is summed here rather than by the port's Polygon: its reduction adds the half
+// ellipsoid whenever the ring crosses the prime meridian at all (crossings != 0) where
+// GeographicLib tests the parity (crossings & 1), so a ring circling a pole twice came out
+// with half the Earth added.
+func geodesicRingArea(ge *geodesic.Ellipsoid, r orb.Ring) float64 {
+	var hi, lo float64 // hi + lo is the sum, exactly up to the last rounding of lo
+	crossings := 0
+	for i, a := range r {
+		b := r[(i+1)%len(r)]
+		var s12 float64
+		ge.GenInverse(a[1], a[0], b[1], b[0], nil, nil, nil, nil, nil, nil, &s12)
+		var e float64
+		hi, e = twoSumOfSeg(hi, s12)
+		lo += e
+		crossings += geodesicTransit(a[0], b[0])
+	}
+	hi, lo = twoSumOfSeg(hi, lo)
+	area0 := geodesicEllipsoidArea(ge)
+	area := math.Remainder(hi, area0) + lo
+	if crossings%2 != 0 {
+		if area < 0 {
+			area += area0 / 2
+		} else {
+			area -= area0 / 2
+		}
+	}
+	if area > area0/2 {
+		area -= area0
+	} else if area <= -area0/2 {
+		area += area0
+	}
+	return math.Abs(area)
+}
+
+// geodesicTransit returns 1 if the edge from longitude lon1 to lon2 (degrees, taken the short
+// way, as the geodesic solver takes it) crosses the prime meridian eastwards, −1 if westwards,
+// else 0; longitude ±0 counts as east of it, as in GeographicLib 2.x.
+func geodesicTransit(lon1, lon2 float64) int {
+	lon1, lon2 = geodesicAngNormalize(lon1), geodesicAngNormalize(lon2)
+	lon12 := geodesicAngNormalize(lon2 - lon1)
+	switch {
+	case lon12 > 0 && (lon1 < 0 && lon2 >= 0 || lon1 > 0 && lon2 == 0):
+		return 1 // lon1 > 0, lon2 == 0 is the edge from 180 on to 360 = 0
+	case lon12 < 0 && lon1 >= 0 && lon2 < 0:
+		return -1
+	}
+	return 0
+}
+
+// geodesicAngNormalize reduces x (degrees) to (−180, 180].
+func geodesicAngNormalize(x float64) float64 {
+	x = math.Remainder(x, 360)
+	if x == -180 {
+		return 180
+	}
+	return x
+}
+
+// geodesicEllipsoidArea returns the total area in m² of the ellipsoid of ge.
+func geodesicEllipsoidArea(ge *geodesic.Ellipsoid) float64 {
+	whole := orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
+	return geodesicBoundArea(Ellipsoid{A: ge.Radius(), F: ge.Flattening()}, whole)
 }
 
 func geodesicPolygonArea(ge *geodesic.Ellipsoid, p orb.Polygon) float64 {
