@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/xiaoqu/xiaoqu/internal/jsondup"
+	"github.com/xiaoqu/xiaoqu/table"
 	"math"
 	"sort"
 	"strings"
@@ -145,10 +146,17 @@ func ParseRadii(data []byte) (RadiusTable, error) {
 		if err := dec.Decode(&raw); err != nil {
 			return nil, fmt.Errorf("radius table: %w", err)
 		}
-		for _, r := range raw {
+		for i, r := range raw {
 			k, err := ParseFacilityKind(string(r.Kind))
 			if err != nil {
 				return nil, fmt.Errorf("radius table: %w", err)
+			}
+			// A kind of the planner's own is allowed here, but one that is a slip away from a
+			// known kind ("kindergarden") is a typo whose facilities would go unmeasured.
+			if _, known := facilityKindChinese[k]; !known {
+				if near := nearestKind(string(r.Kind)); near != "" {
+					return nil, fmt.Errorf("radius table: radius %d: %q is not a known facility kind — did you mean %q? (a kind of your own must not be a slip away from a known one)", i+1, r.Kind, near)
+				}
 			}
 			r.Kind = k
 			t = append(t, r)
@@ -172,7 +180,11 @@ func ParseRadii(data []byte) (RadiusTable, error) {
 			if _, known := facilityKindChinese[k]; !known {
 				// A misspelt "kindergarden" would otherwise be a new kind no facility has,
 				// and the kindergartens would keep the default radius in silence.
-				return nil, fmt.Errorf("radius table: %q is not a known facility kind (%s); give a kind of your own in the array form, with its tier", name, knownKinds())
+				hint := ""
+				if near := nearestKind(name); near != "" {
+					hint = fmt.Sprintf(" — did you mean %q?", near)
+				}
+				return nil, fmt.Errorf("radius table: %q is not a known facility kind%s (%s); give a kind of your own in the array form, with its tier", name, hint, knownKinds())
 			}
 			found := false
 			for i := range t {
@@ -194,6 +206,26 @@ func ParseRadii(data []byte) (RadiusTable, error) {
 }
 
 // knownKinds lists FacilityKinds for error messages.
+// nearestKind is the known facility kind a name is a slip away from (table.Nearest), by its
+// English or its Chinese name, or "" when none is close.
+func nearestKind(name string) FacilityKind {
+	var names []string
+	var kinds []FacilityKind
+	for _, k := range FacilityKinds() {
+		names, kinds = append(names, string(k)), append(kinds, k)
+		if zh := facilityKindChinese[k]; zh != "" {
+			names, kinds = append(names, zh), append(kinds, k)
+		}
+	}
+	near := table.Nearest(name, names)
+	for i, n := range names {
+		if n == near && near != "" {
+			return kinds[i]
+		}
+	}
+	return ""
+}
+
 func knownKinds() string {
 	var sb strings.Builder
 	for i, k := range FacilityKinds() {

@@ -55,11 +55,13 @@ func TestParseRadii(t *testing.T) {
 		`[{"kind":"clinic","tier":"5min","metres":0}]`:                                                `radius 1 (clinic, 5min): radius 0 m is not a positive number`,
 		`[{"kind":"clinic","tier":"5min","metres":300},{"kind":"clinic","tier":"5min","metres":200}]`: `radius 2 (clinic, 5min): repeats radius 1`,
 		`[{"kind":"clinic","tier":"5min","metre":300}]`:                                               `unknown field "metre"`,
-		`{"clinic":"300"}`:               `cannot unmarshal string`,
-		`300`:                            `want a JSON array`,
-		`{"kindergarden": 500}`:          `"kindergarden" is not a known facility kind`,
-		`{"clinic": 500, "clinic": 800}`: `member "clinic" is given twice`,
-		`[{"kind":"clinic","kind":"park","tier":"5min","metres":300}]`: `member "kind" is given twice in [0]`,
+		`{"clinic":"300"}`:      `cannot unmarshal string`,
+		`300`:                   `want a JSON array`,
+		`{"kindergarden": 500}`: `"kindergarden" is not a known facility kind — did you mean "kindergarten"?`,
+		`[{"kind":"kindergarden","tier":"5min","metres":300}]`:                                     `radius 1: "kindergarden" is not a known facility kind — did you mean "kindergarten"?`,
+		`[{"kind":"clinic","tier":"5min","metres":300},{"kind":"幼儿圆","tier":"5min","metres":300}]`: `radius 2: "幼儿圆" is not a known facility kind — did you mean "kindergarten"?`,
+		`{"clinic": 500, "clinic": 800}`:                                                           `member "clinic" is given twice`,
+		`[{"kind":"clinic","kind":"park","tier":"5min","metres":300}]`:                             `member "kind" is given twice in [0]`,
 	} {
 		if _, err := ParseRadii([]byte(in)); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ParseRadii(%s) = %v, want an error containing %q", in, err, want)
