@@ -50,6 +50,12 @@ func TestParseRadii(t *testing.T) {
 	if len(obj) != len(DefaultRadii())+1 {
 		t.Errorf("object form has %d entries", len(obj))
 	}
+	// A kind of the planner's own, far from every known kind, is still taken.
+	if own, err := ParseRadii([]byte(`[{"kind":"canteen","tier":"15min","metres":800}]`)); err != nil {
+		t.Errorf("own kind: %v", err)
+	} else if r, ok := own.Lookup("canteen", Tier15Min); !ok || r.Metres != 800 {
+		t.Errorf("own kind: %+v", own)
+	}
 	for in, want := range map[string]string{
 		`[{"kind":"clinic","tier":"20min","metres":-3},{"kind":"clinic","tier":"20min","metres":3}]`:  `radius 1 (clinic, 20min): tier "20min" is not 15min, 10min, 5min or block`,
 		`[{"kind":"clinic","tier":"5min","metres":0}]`:                                                `radius 1 (clinic, 5min): radius 0 m is not a positive number`,
