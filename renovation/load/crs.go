@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/xiaoqu/xiaoqu/geo"
 )
@@ -14,14 +15,28 @@ var ErrCRSConflict = errors.New("coordinate system conflict")
 
 // Where a layer's CRS came from, as LayerReport.CRSFrom says.
 const (
-	FromOption  = "option"  // Options.CRS
-	FromFile    = "file"    // the file's declaration
-	FromDefault = "default" // neither: WGS84
+	FromOption      = "option"       // Options.CRS (ReadOptions.CRS)
+	FromLayerOption = "layer option" // Options.LayerCRS, the caller's CRS for that one layer
+	FromFile        = "file"         // the file's declaration
+	FromDefault     = "default"      // neither: WGS84
 )
 
 // resolveCRS decides a layer's CRS from the caller's (zero when not given) and the file's
 // declaration (zero when none; declared names the declaration for messages, empty when none).
-func resolveCRS(file string, given, found geo.CRS, declared string) (geo.CRS, string, error) {
+// With override a given CRS is taken even where the file declares another; overrode then
+// names that declaration.
+func resolveCRS(file string, given, found geo.CRS, declared string, override bool) (crs geo.CRS, from, overrode string, err error) {
+	if override && given != (geo.CRS{}) {
+		if found != (geo.CRS{}) && !sameCRS(given, found) {
+			overrode = found.String()
+		}
+		return given, FromOption, overrode, nil
+	}
+	crs, from, err = resolveDeclared(file, given, found, declared)
+	return crs, from, "", err
+}
+
+func resolveDeclared(file string, given, found geo.CRS, declared string) (geo.CRS, string, error) {
 	switch {
 	case declared != "" && found == (geo.CRS{}) && given == (geo.CRS{}):
 		return geo.CRS{}, "", fmt.Errorf("%s: declares the coordinate system %s, which is not one this library handles (%w); give the CRS", file, declared, geo.ErrUnknownCRS)
@@ -57,4 +72,51 @@ func crsName(c geo.CRS) string {
 		return ""
 	}
 	return string(b)
+}
+
+// ParseLayerCRS parses a list of per-layer coordinate systems for Options.LayerCRS, as a
+// command line gives it: "facilities=wgs84,buildings=gcj02". Each role is a layer role
+// (compounds, buildings, facilities, green, zones, gates) or one of the layer names District
+// looks for (小区, 楼栋, 设施, green_spaces, …), and each CRS is what geo.ParseCRS reads (wgs84,
+// cgcs2000, gcj02, bd09, EPSG:NNNN). An empty s gives an empty map.
+//
+// Errors name the item: one without "=", an unknown role, a role given twice, or a CRS
+// geo.ParseCRS refuses (wrapping its error, geo.ErrUnknownCRS for an unknown name).
+func ParseLayerCRS(s string) (map[string]geo.CRS, error) {
+	m := map[string]geo.CRS{}
+	if strings.TrimSpace(s) == "" {
+		return m, nil
+	}
+	for item := range strings.SplitSeq(s, ",") {
+		name, crsText, ok := strings.Cut(strings.TrimSpace(item), "=")
+		name, crsText = strings.TrimSpace(name), strings.TrimSpace(crsText)
+		if !ok || name == "" || crsText == "" {
+			return nil, fmt.Errorf("%q is not ROLE=CRS (e.g. facilities=wgs84)", item)
+		}
+		role := layerRole(name)
+		if role == "" {
+			return nil, fmt.Errorf("%q: %q is not a layer role (%s)", item, name, strings.Join(layerRoles, ", "))
+		}
+		if _, dup := m[role]; dup {
+			return nil, fmt.Errorf("%q: the %s layer's CRS is given twice", item, role)
+		}
+		c, err := geo.ParseCRS(crsText)
+		if err != nil {
+			return nil, fmt.Errorf("%q: %w", item, err)
+		}
+		m[role] = c
+	}
+	return m, nil
+}
+
+// layerRole returns the role a name stands for (a role or one of its layerNames), or "".
+func layerRole(name string) string {
+	for _, role := range layerRoles {
+		for _, n := range layerNames[role] {
+			if strings.EqualFold(n, name) {
+				return role
+			}
+		}
+	}
+	return ""
 }

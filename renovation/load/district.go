@@ -38,13 +38,21 @@ type Options struct {
 	// CRS is the coordinate system of every layer; the zero value means each file's own
 	// declaration, else WGS84.
 	CRS geo.CRS
+	// LayerCRS is the coordinate system of single layers, keyed by role (compounds,
+	// buildings, facilities, green, zones, gates; see ParseLayerCRS): a layer's CRS is
+	// LayerCRS[role], else its file's declaration, else CRS, else WGS84. A layer named here
+	// is read in this CRS even where its file declares another (such a file is a warning in
+	// Report.Warnings, an error wrapping ErrCRSConflict under Strict); CRS, given for every
+	// layer, conflicting with a file's declaration is an ErrCRSConflict.
+	LayerCRS map[string]geo.CRS
 	// Join places buildings that name no compound (see renovation.District.PlaceBuildings);
 	// its RunOptions also run the reading.
 	Join renovation.JoinOptions
 	// GeoJSON bounds what reading each GeoJSON file may allocate.
 	GeoJSON xgeojson.ReadOptions
 	// Strict makes every unread property or column and every unmapped value (Report.Unread)
-	// an error wrapping ErrUnread.
+	// an error wrapping ErrUnread, and a LayerCRS overriding a file's declaration an error
+	// wrapping ErrCRSConflict.
 	Strict bool
 }
 
@@ -84,6 +92,9 @@ type LayerReport struct {
 	Altitudes int      `json:"altitudes,omitempty"`
 }
 
+// layerRoles are the layer roles of Options.LayerCRS, in the order District reads them.
+var layerRoles = []string{"compounds", "buildings", "facilities", "green", "zones", "gates"}
+
 // layerNames are the names District looks for in a GeoPackage of several layers.
 var layerNames = map[string][]string{
 	"compounds":  {"compounds", "小区"},
@@ -106,14 +117,34 @@ func District(ctx context.Context, o Options) (*renovation.District, *Report, er
 	if o.Compounds == "" {
 		return nil, nil, errors.New("load: no compounds file")
 	}
+	for role := range o.LayerCRS {
+		if _, ok := layerNames[role]; !ok {
+			return nil, nil, fmt.Errorf("load: LayerCRS names %q, which is not a layer role (%s)", role, strings.Join(layerRoles, ", "))
+		}
+	}
 	rep := &Report{Layers: []LayerReport{}, Unread: []renovation.Unread{}, Warnings: []string{}}
 	read := func(role, path string) (*Layer, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		l, err := ReadLayer(path, &ReadOptions{CRS: o.CRS, GeoJSON: o.GeoJSON, Names: layerNames[role]})
+		ro := &ReadOptions{CRS: o.CRS, GeoJSON: o.GeoJSON, Names: layerNames[role]}
+		own, perLayer := o.LayerCRS[role]
+		if perLayer = perLayer && own != (geo.CRS{}); perLayer {
+			ro.CRS, ro.OverrideDeclared = own, true
+		}
+		l, err := ReadLayer(path, ro)
 		if err != nil {
 			return nil, err
+		}
+		if perLayer && l.CRSFrom == FromOption {
+			l.CRSFrom = FromLayerOption
+		}
+		if l.Overrode != "" {
+			msg := fmt.Sprintf("%s: the file declares %s, but %s was given for the %s layer and is used", l.label(), l.Overrode, crsName(own), role)
+			if o.Strict {
+				return nil, fmt.Errorf("load: %w (strict): %s", ErrCRSConflict, msg)
+			}
+			rep.Warnings = append(rep.Warnings, msg)
 		}
 		rep.Layers = append(rep.Layers, LayerReport{Role: role, File: l.File, Layer: l.Layer, CRS: crsName(l.CRS), CRSFrom: l.CRSFrom,
 			Features: len(l.Features), Repairs: l.Repairs, Altitudes: l.Altitudes})

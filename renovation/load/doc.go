@@ -5,11 +5,15 @@
 // CGCS2000, GCJ-02, BD-09, the CGCS2000 Gauss-Krüger zones and the WGS84 UTM zones), into the
 // renovation model in WGS84 longitude and latitude.
 //
-// Each layer's CRS is the caller's (Options.CRS), or else the one the file declares — the
-// legacy GeoJSON "crs" member, a GeoPackage layer's srs_id, a shapefile's .prj — or else
-// WGS84. A file that declares a CRS other than the caller's is an error naming the file (WGS84 and CGCS2000
-// count as one: their coordinates agree to centimetres). GCJ-02 and BD-09 have no EPSG code
-// and no WKT, so files in them cannot say so: give the CRS.
+// Each layer's CRS is the caller's for that layer (Options.LayerCRS, e.g. facilities in
+// WGS84 beside compounds from Amap in GCJ-02), else the caller's for every layer
+// (Options.CRS), else the one the file declares — the legacy GeoJSON "crs" member, a
+// GeoPackage layer's srs_id, a shapefile's .prj — else WGS84. A file that declares a CRS
+// other than Options.CRS is an error naming the file (WGS84 and CGCS2000 count as one: their
+// coordinates agree to centimetres); one that declares a CRS other than its own
+// Options.LayerCRS is read in the latter and warned about (an error under Options.Strict).
+// GCJ-02 and BD-09 have no EPSG code and no WKT, so files in them cannot say so (or are
+// labelled EPSG:4326): give the CRS.
 //
 // Polygons are checked with geo.Repair: what has one sensible fix (an unclosed ring, a
 // repeated point, a ring wound the wrong way) is fixed and listed in the report; anything

@@ -25,6 +25,11 @@ type ReadOptions struct {
 	// CRS is the coordinate system of the file; the zero value means the file's declaration,
 	// else WGS84 (see the package documentation).
 	CRS geo.CRS
+	// OverrideDeclared takes CRS even where the file declares another coordinate system
+	// (a caller's word about this one file, e.g. GCJ-02 data labelled EPSG:4326, which
+	// GCJ-02 has no code of its own to replace); Layer.Overrode then names the declaration.
+	// Without it such a file is an ErrCRSConflict.
+	OverrideDeclared bool
 	// GeoJSON bounds what reading a GeoJSON file may allocate (geo/geojson's defaults when
 	// zero). Lax is always set, so that unclosed rings reach geo.Repair.
 	GeoJSON xgeojson.ReadOptions
@@ -49,6 +54,9 @@ type Layer struct {
 	// FromOption, FromFile or FromDefault.
 	CRS     geo.CRS `json:"crs"`
 	CRSFrom string  `json:"crs_from"`
+	// Overrode is the coordinate system the file declares when ReadOptions.OverrideDeclared
+	// replaced it with another (e.g. "WGS84 (EPSG:4326)"); empty otherwise.
+	Overrode string `json:"overrode,omitempty"`
 	// Features are the layer's features in file order: geometries in WGS84, properties as
 	// read (numbers as json.Number from GeoJSON, int64 or float64 from GeoPackage).
 	Features []*geojson.Feature `json:"-"`
@@ -123,11 +131,11 @@ func ReadGeoJSON(r io.Reader, file string, opts *ReadOptions) (*Layer, error) {
 			found = crsOfEPSG(doc.CRS.EPSG)
 		}
 	}
-	crs, from, err := resolveCRS(file, o.CRS, found, declared)
+	crs, from, overrode, err := resolveCRS(file, o.CRS, found, declared, o.OverrideDeclared)
 	if err != nil {
 		return nil, err
 	}
-	l := &Layer{File: file, CRS: crs, CRSFrom: from, Features: doc.Collection.Features, Altitudes: doc.Altitudes}
+	l := &Layer{File: file, CRS: crs, CRSFrom: from, Overrode: overrode, Features: doc.Collection.Features, Altitudes: doc.Altitudes}
 	l.Name, _ = doc.Collection.ExtraMembers["name"].(string)
 	l.Attribution, _ = doc.Collection.ExtraMembers["attribution"].(string)
 	return l, l.normalise()
@@ -191,7 +199,7 @@ func readGeoPackage(file, layer string, o *ReadOptions) (*Layer, error) {
 			found = crsOfEPSG(srs.OrganizationID)
 		}
 	}
-	crs, from, err := resolveCRS(file+"#"+info.Name, o.CRS, found, declared)
+	crs, from, overrode, err := resolveCRS(file+"#"+info.Name, o.CRS, found, declared, o.OverrideDeclared)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +207,7 @@ func readGeoPackage(file, layer string, o *ReadOptions) (*Layer, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Layer{File: file, Layer: info.Name, CRS: crs, CRSFrom: from, Features: fc.Features}
+	l := &Layer{File: file, Layer: info.Name, CRS: crs, CRSFrom: from, Overrode: overrode, Features: fc.Features}
 	return l, l.normalise()
 }
 
@@ -215,11 +223,11 @@ func readShapefile(path string, o *ReadOptions) (*Layer, error) {
 			declared += "…"
 		}
 	}
-	crs, from, err := resolveCRS(s.File, o.CRS, s.CRS, declared)
+	crs, from, overrode, err := resolveCRS(s.File, o.CRS, s.CRS, declared, o.OverrideDeclared)
 	if err != nil {
 		return nil, err
 	}
-	l := &Layer{File: s.File, CRS: crs, CRSFrom: from, Features: s.Features, Altitudes: s.Dropped}
+	l := &Layer{File: s.File, CRS: crs, CRSFrom: from, Overrode: overrode, Features: s.Features, Altitudes: s.Dropped}
 	return l, l.normalise()
 }
 
