@@ -40,7 +40,7 @@ type Options struct {
 	CRS geo.CRS
 	// LayerCRS is the coordinate system of single layers, keyed by role (compounds,
 	// buildings, facilities, green, zones, gates; see ParseLayerCRS): a layer's CRS is
-	// LayerCRS[role], else its file's declaration, else CRS, else WGS84. A layer named here
+	// LayerCRS[role], else CRS, else its file's declaration, else WGS84. A layer named here
 	// is read in this CRS even where its file declares another (such a file is a warning in
 	// Report.Warnings, an error wrapping ErrCRSConflict under Strict); CRS, given for every
 	// layer, conflicting with a file's declaration is an ErrCRSConflict.
