@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 )
@@ -162,6 +163,38 @@ func (ix *shapeIndex) touchesSeg(q1, q2 orb.Point) bool {
 		}
 	}
 	return false
+}
+
+// verticesOnSeg appends to dst the vertices of the shape that lie on segment q1q2 (exactly,
+// ends included) and returns dst sorted along the segment, so that consecutive points bound
+// the pieces of q1q2 between its meetings with the shape's vertices.
+func (ix *shapeIndex) verticesOnSeg(q1, q2 orb.Point, dst []orb.Point) []orb.Point {
+	s := &ix.shape
+	qb := orb.Bound{Min: orb.Point{math.Min(q1[0], q2[0]), math.Min(q1[1], q2[1])},
+		Max: orb.Point{math.Max(q1[0], q2[0]), math.Max(q1[1], q2[1])}}
+	if boundsMeet(qb, s.bound) {
+		lo, hi := ix.bands.band(qb.Min[1]), ix.bands.band(qb.Max[1])
+		for k := lo; k <= hi; k++ {
+			for _, id := range ix.bandEdges(k) {
+				// Each vertex starts an edge (rings are closed), so testing edge starts finds
+				// them all; a vertex on band borders is found twice, which is harmless.
+				p := s.pts[ix.edges[id].a]
+				if p != q1 && p != q2 && inSegBox(q1, q2, p) && segOrient(q1, q2, p) == 0 {
+					dst = append(dst, p)
+				}
+			}
+		}
+	}
+	slices.SortFunc(dst, func(a, b orb.Point) int {
+		if pointLessOfSeg(a, b) {
+			return -1
+		}
+		if pointLessOfSeg(b, a) {
+			return 1
+		}
+		return 0
+	})
+	return dst
 }
 
 // boundaryMeets reports whether any edge or point of o meets any edge or point of the shape.

@@ -621,22 +621,19 @@ func (c *geomChecker) locator(pi, which int) *shapeIndex {
 	return ix
 }
 
-// ringAgainst locates the vertices of ring r (and the midpoints of edges whose ends both lie on
-// the boundary) against ix. It returns the first inside and the first outside point found
-// (index −1 if none) and how many vertices were outside.
+// ringAgainst locates the vertices of ring r against ix, and for each edge whose ends both lie
+// on the boundary of ix, points inside the edge: the edge is split at every vertex of ix lying
+// on it and the midpoint of each piece is located. Edges meeting ix only at such points (the
+// crossings and shared edges are reported before) lie wholly inside or outside ix between
+// them, so this finds a ring that overlaps ix while touching it only at vertices, such as an
+// island whose edge cuts across a reflex corner of a non-convex hole (GEOS TestValid.xml, "shell
+// inside shell, hole overlapped, all vertices touch hole"). It returns the first inside and the
+// first outside point found with the index of its vertex or of its edge's first vertex (−1 if
+// none) and how many vertices or edge pieces were outside.
 func ringAgainst(r *checkRing, ix *shapeIndex) (in, out int, inAt, outAt orb.Point, nOut int) {
 	in, out = -1, -1
-	prevOn := false
-	for k := 0; k+1 < len(r.pts); k++ {
-		loc := ix.locate(r.pts[k])
-		p := r.pts[k]
-		if loc == PointOnBoundary && prevOn {
-			m := orb.Point{(r.pts[k-1][0] + p[0]) / 2, (r.pts[k-1][1] + p[1]) / 2}
-			if ml := ix.locate(m); ml != PointOnBoundary {
-				loc, p = ml, m
-			}
-		}
-		prevOn = loc == PointOnBoundary
+	n := len(r.pts) - 1
+	note := func(loc PointLocation, k int, p orb.Point) {
 		switch loc {
 		case PointInside:
 			if in < 0 {
@@ -648,6 +645,36 @@ func ringAgainst(r *checkRing, ix *shapeIndex) (in, out int, inAt, outAt orb.Poi
 				out, outAt = r.orig[k], p
 			}
 		}
+	}
+	firstOn := false
+	prevOn := false
+	var on []orb.Point
+	for k := 0; k <= n; k++ {
+		var loc PointLocation
+		if k < n {
+			loc = ix.locate(r.pts[k])
+			note(loc, k, r.pts[k])
+		} else if firstOn {
+			loc = PointOnBoundary // the closing vertex is vertex 0
+		}
+		isOn := loc == PointOnBoundary
+		if k == 0 {
+			firstOn = isOn
+		}
+		if k > 0 && isOn && prevOn {
+			a, b := r.pts[k-1], r.pts[k]
+			on = ix.verticesOnSeg(a, b, append(on[:0], a, b))
+			for i := 0; i+1 < len(on); i++ {
+				if on[i] == on[i+1] {
+					continue
+				}
+				m := orb.Point{(on[i][0] + on[i+1][0]) / 2, (on[i][1] + on[i+1][1]) / 2}
+				if ml := ix.locate(m); ml != PointOnBoundary {
+					note(ml, k-1, m)
+				}
+			}
+		}
+		prevOn = isOn
 	}
 	return in, out, inAt, outAt, nOut
 }
