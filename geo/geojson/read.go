@@ -11,6 +11,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb/geojson"
 )
@@ -80,8 +81,10 @@ type Document struct {
 // at least 2 positions, a ring at least 4 and is closed. Coordinates are not range-checked,
 // because a legacy "crs" may put them in metres; geo's validation does that.
 //
-// Read streams the features array, so memory is held by the result, not the input text. It
-// never panics. Errors are *Error values that name the feature (index and id), its byte
+// Read streams the features array, so memory is held by the result, not the input text;
+// whitespace before and after the top-level object streams past without being kept (inside
+// it, encoding/json buffers what lies between two tokens, at most MaxBytes). Empty or
+// all-whitespace input is an ErrSyntax "no JSON value" error. It never panics. Errors are *Error values that name the feature (index and id), its byte
 // offset and the problem, wrapping ErrSyntax, ErrInvalid, ErrTooLarge,
 // ErrTooManyPositions, ErrTooDeep or ErrAltitude; an error of r itself is returned wrapped.
 func Read(r io.Reader, opts *ReadOptions) (*Document, error) {
@@ -106,13 +109,19 @@ func Read(r io.Reader, opts *ReadOptions) (*Document, error) {
 		br.Discard(3)
 		bom = 3
 	}
-	lr := &limitedReader{r: br, left: o.MaxBytes - bom}
+	// Leading whitespace is discarded here, as it streams past: encoding/json's Decoder
+	// would keep all of it in its buffer (issue 20: 1 GiB of spaces took 1.55 GiB).
+	lead, err := discardSpace(br, o.MaxBytes-bom)
+	if err != nil {
+		return nil, startErr(err, bom, lead, o.MaxBytes)
+	}
+	lr := &limitedReader{r: br, left: o.MaxBytes - bom - lead, keep: true, skipping: true}
 	rd := &reader{
 		opts: o,
 		geom: geomReader{maxPositions: o.MaxPositions, rejectAltitude: o.RejectAltitude, lax: o.Lax},
 		lr:   lr,
 		dec:  json.NewDecoder(lr),
-		bom:  bom,
+		bom:  bom + lead,
 	}
 	doc, err := rd.document()
 	if err != nil {
@@ -125,15 +134,71 @@ func Read(r io.Reader, opts *ReadOptions) (*Document, error) {
 // errLimitReached is returned by limitedReader past MaxBytes.
 var errLimitReached = errors.New("limit reached")
 
+// tooLarge is the ErrTooLarge error for input longer than limit bytes.
+func tooLarge(limit int64) error {
+	return &Error{Feature: -1, Offset: limit, Err: ErrTooLarge,
+		Msg: fmt.Sprintf("input is longer than %d bytes (ReadOptions.MaxBytes)", limit)}
+}
+
+// discardSpace discards the JSON whitespace at the front of br, at most left bytes, and
+// returns how many it discarded. Its error is nil if a byte other than whitespace follows,
+// io.EOF if the input ends, errLimitReached if more than left bytes of whitespace (or left
+// bytes and then anything) are there, or br's error.
+func discardSpace(br *bufio.Reader, left int64) (int64, error) {
+	var n int64
+	for {
+		if _, err := br.Peek(1); err != nil {
+			return n, err
+		}
+		if n >= left {
+			return n, errLimitReached
+		}
+		buf, _ := br.Peek(br.Buffered())
+		i := 0
+		for i < len(buf) && int64(i) < left-n && isSpace(buf[i]) {
+			i++
+		}
+		br.Discard(i)
+		n += int64(i)
+		if i < len(buf) && !isSpace(buf[i]) {
+			return n, nil
+		}
+	}
+}
+
+// startErr is the error of discardSpace at the start of the input, after a byte order
+// mark of bom bytes and lead bytes of whitespace.
+func startErr(err error, bom, lead, limit int64) error {
+	switch {
+	case errors.Is(err, errLimitReached):
+		return tooLarge(limit)
+	case err == io.EOF && bom+lead == 0:
+		return &Error{Feature: -1, Offset: 0, Err: ErrSyntax, Msg: "no JSON value (empty input)"}
+	case err == io.EOF:
+		return &Error{Feature: -1, Offset: bom + lead, Err: ErrSyntax,
+			Msg: fmt.Sprintf("no JSON value (only whitespace, %s)", plural(int(bom+lead), "byte"))}
+	}
+	return fmt.Errorf("geojson: reading input: %w", err)
+}
+
+// isSkip reports whether c is JSON whitespace or a separator, the bytes locate skips before
+// a value.
+func isSkip(c byte) bool { return isSpace(c) || c == ',' || c == ':' }
+
 // limitedReader reads at most left bytes and fails with errLimitReached if r has more. It
 // keeps the bytes read since the last mark, so that a syntax error can be located exactly:
-// encoding/json's Decoder reports offsets that count only the bytes of Decode calls.
+// encoding/json's Decoder reports offsets that count only the bytes of Decode calls. The
+// whitespace and separators just after a mark are not kept, so that a run of them costs
+// nothing here.
 type limitedReader struct {
-	r      io.Reader
-	left   int64
-	total  int64  // bytes read so far
-	kept   []byte // bytes from offset keptAt to total
-	keptAt int64
+	r        io.Reader
+	left     int64
+	total    int64  // bytes read so far
+	kept     []byte // bytes from offset keptAt to total
+	keptAt   int64
+	markAt   int64 // the last mark; the bytes from markAt to keptAt are all isSkip
+	keep     bool  // keep bytes at all
+	skipping bool  // kept is empty and every byte since markAt is isSkip
 }
 
 // Read implements io.Reader.
@@ -152,21 +217,48 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	l.left -= int64(n)
 	l.total += int64(n)
-	l.kept = append(l.kept, p[:n]...)
+	if !l.keep {
+		l.keptAt = l.total
+		return n, err
+	}
+	b := p[:n]
+	if l.skipping {
+		k := 0
+		for k < len(b) && isSkip(b[k]) {
+			k++
+		}
+		l.keptAt += int64(k)
+		b = b[k:]
+		l.skipping = len(b) == 0
+	}
+	l.kept = append(l.kept, b...)
 	return n, err
 }
 
-// mark forgets the bytes before offset off.
+// mark forgets the bytes before offset off, and the whitespace and separators after it.
 func (l *limitedReader) mark(off int64) {
 	if drop := off - l.keptAt; drop > 0 && drop <= int64(len(l.kept)) {
 		l.kept = l.kept[:copy(l.kept, l.kept[drop:])]
 		l.keptAt = off
 	}
+	l.markAt = off
+	k := 0
+	for k < len(l.kept) && isSkip(l.kept[k]) {
+		k++
+	}
+	if k > 0 {
+		l.kept = l.kept[:copy(l.kept, l.kept[k:])]
+		l.keptAt += int64(k)
+	}
+	l.skipping = len(l.kept) == 0
 }
 
 // locate returns the exact offset and message of the syntax error in the value that starts
 // at or after offset from (after spaces and a separator), and ok false if it finds none.
 func (l *limitedReader) locate(from int64) (int64, string, bool) {
+	if from < l.keptAt && from >= l.markAt {
+		from = l.keptAt // only whitespace and separators were between them
+	}
 	i := from - l.keptAt
 	if i < 0 || i > int64(len(l.kept)) {
 		return 0, "", false
@@ -190,7 +282,7 @@ type reader struct {
 	geom geomReader
 	lr   *limitedReader
 	dec  *json.Decoder
-	bom  int64 // bytes of a skipped byte order mark, added to the decoder's offsets
+	bom  int64 // bytes of a skipped byte order mark and leading whitespace, added to the decoder's offsets
 }
 
 // fail makes an *Error outside any feature.
@@ -210,8 +302,7 @@ func (rd *reader) decodeErr(err error, feature int, from int64) error {
 	var se *json.SyntaxError
 	switch {
 	case errors.Is(err, errLimitReached):
-		return &Error{Feature: -1, Offset: rd.opts.MaxBytes, Err: ErrTooLarge,
-			Msg: fmt.Sprintf("input is longer than %d bytes (ReadOptions.MaxBytes)", rd.opts.MaxBytes)}
+		return tooLarge(rd.opts.MaxBytes)
 	case errors.As(err, &se):
 		off, msg := se.Offset, strings.TrimPrefix(se.Error(), "json: ")
 		if from >= 0 {
@@ -237,7 +328,18 @@ func (rd *reader) decode(raw *json.RawMessage, feature int) (int64, error) {
 	if err := rd.dec.Decode(raw); err != nil {
 		return 0, rd.decodeErr(err, feature, from)
 	}
+	rd.lr.mark(rd.dec.InputOffset())
 	return rd.dec.InputOffset() - int64(len(*raw)) + rd.bom, nil
+}
+
+// token reads the next token, then forgets its bytes, so that the whitespace after it is
+// not kept.
+func (rd *reader) token() (json.Token, error) {
+	tok, err := rd.dec.Token()
+	if err == nil {
+		rd.lr.mark(rd.dec.InputOffset())
+	}
+	return tok, err
 }
 
 // duplicateErr returns an ErrInvalid *Error if the JSON value raw, which begins at offset off,
@@ -268,7 +370,7 @@ func (rd *reader) checkDepth(raw []byte, base int, feature int, off int64) error
 }
 
 func (rd *reader) document() (*Document, error) {
-	tok, err := rd.dec.Token()
+	tok, err := rd.token()
 	if err != nil {
 		return nil, rd.tokenErr(err)
 	}
@@ -279,7 +381,7 @@ func (rd *reader) document() (*Document, error) {
 	var features []*geojson.Feature
 	sawFeatures := false
 	for rd.dec.More() {
-		tok, err := rd.dec.Token()
+		tok, err := rd.token()
 		if err != nil {
 			return nil, rd.tokenErr(err)
 		}
@@ -311,16 +413,51 @@ func (rd *reader) document() (*Document, error) {
 		}
 		top[key] = raw
 	}
-	if _, err := rd.dec.Token(); err != nil { // the closing brace
+	if _, err := rd.token(); err != nil { // the closing brace
 		return nil, rd.tokenErr(err)
 	}
-	if tok, err := rd.dec.Token(); err != io.EOF {
-		if err != nil {
-			return nil, rd.tokenErr(err)
-		}
-		return nil, rd.fail(rd.dec.InputOffset()-1, ErrSyntax, "%s after the top-level object", tokenName(tok))
+	if err := rd.trailing(); err != nil {
+		return nil, err
 	}
 	return rd.assemble(top, features, sawFeatures)
+}
+
+// trailing checks that only whitespace follows the top-level object, reading it in chunks
+// past the decoder, which would buffer all of it.
+func (rd *reader) trailing() error {
+	rd.lr.keep = false
+	rd.lr.kept = nil
+	off := rd.dec.InputOffset()
+	rest := io.MultiReader(rd.dec.Buffered(), rd.lr)
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := rest.Read(buf)
+		for i, c := range buf[:n] {
+			if !isSpace(c) {
+				return rd.fail(off+int64(i), ErrSyntax, "%s after the top-level object", byteName(c))
+			}
+		}
+		off += int64(n)
+		switch {
+		case err == io.EOF:
+			return nil
+		case err != nil:
+			return rd.decodeErr(err, -1, -1)
+		}
+	}
+}
+
+// byteName names the value that begins with c, or c itself.
+func byteName(c byte) string {
+	switch {
+	case c == '"':
+		return "a string"
+	case c == '-' || '0' <= c && c <= '9':
+		return "a number"
+	case c < utf8.RuneSelf:
+		return fmt.Sprintf("%q", rune(c))
+	}
+	return fmt.Sprintf("byte 0x%02x", c)
 }
 
 func tokenName(tok json.Token) string {
@@ -342,7 +479,7 @@ func tokenName(tok json.Token) string {
 // features streams the features array, the decoder being just after its key.
 func (rd *reader) features() ([]*geojson.Feature, error) {
 	off := rd.dec.InputOffset()
-	tok, err := rd.dec.Token()
+	tok, err := rd.token()
 	if err != nil {
 		return nil, rd.tokenErr(err)
 	}
@@ -375,7 +512,7 @@ func (rd *reader) features() ([]*geojson.Feature, error) {
 		}
 		features = append(features, f)
 	}
-	if _, err := rd.dec.Token(); err != nil { // the closing bracket
+	if _, err := rd.token(); err != nil { // the closing bracket
 		return nil, rd.tokenErr(err)
 	}
 	return features, nil

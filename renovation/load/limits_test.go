@@ -58,3 +58,18 @@ func TestEmptyRingsMemory(t *testing.T) {
 		t.Errorf("%d bytes allocated for %d of input, more than 40×", got, len(in))
 	}
 }
+
+// A GeoJSON file of only whitespace says so and names the file (issue 20 item 10: it said
+// only "unexpected end of input").
+func TestGeoJSONOnlyWhitespace(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", "f.geojson: geojson: byte 0: no JSON value (empty input)"},
+		{"  \r\n\t", "f.geojson: geojson: byte 5: no JSON value (only whitespace, 5 bytes)"},
+	}
+	for _, tc := range tests {
+		_, err := load.ReadGeoJSON(strings.NewReader(tc.in), "f.geojson", nil)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%q: error %v, want %s", tc.in, err, tc.want)
+		}
+	}
+}
