@@ -47,7 +47,7 @@ func ExampleIndicators() {
 }
 
 // A kindergarten 200 m west of a 100 m square compound reaches most of it within 300 m; the
-// district has no clinic, and the compound is a gap for it.
+// district has no clinic at all, so clinic coverage is unknown ("no data"), not a gap.
 func ExampleLifeCircle() {
 	d := &renovation.District{
 		Compounds:  []renovation.Compound{{ID: "c1", Name: "乳山二村", Boundary: rect(-50, -50, 50, 50)}},
@@ -63,17 +63,17 @@ func ExampleLifeCircle() {
 		return
 	}
 	for _, fr := range r.Compounds[0].Reach {
-		if fr.Nearest == nil {
-			fmt.Printf("%s: none in the district\n", fr.Kind)
+		if fr.NoData {
+			fmt.Printf("%s: none in the district, no data\n", fr.Kind)
 			continue
 		}
 		fmt.Printf("%s: nearest %.1f m, covered %v, %.4f of the site within %g m\n", fr.Kind, *fr.Nearest, fr.Covered, fr.AreaShare, fr.Radius)
 	}
-	fmt.Println("clinic gaps:", r.Kinds[1].Gaps[0].Name)
+	fmt.Println("clinic no data:", r.Kinds[1].NoData, "gaps:", len(r.Kinds[1].Gaps))
 	// Output:
 	// kindergarten: nearest 200.0 m, covered true, 0.9861 of the site within 300 m
-	// clinic: none in the district
-	// clinic gaps: 乳山二村
+	// clinic: none in the district, no data
+	// clinic no data: true gaps: 0
 }
 
 // The programme's scope runs through the middle of a compound; the building on the far side

@@ -3,6 +3,7 @@ package renovation
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -91,6 +92,26 @@ type FacilityReach struct {
 	// Unreachable reports that no path in the data joins the compound's gates to any facility
 	// of Kind (they lie in different parts of the network), as against one merely beyond reach.
 	Unreachable bool `json:"unreachable,omitempty"`
+	// NoData reports that the district has no facility of Kind at all: coverage is unknown,
+	// not zero. Nearest is then nil, Covered false and AreaShare and HouseholdsCovered 0 in
+	// Go; in JSON, covered, area_share and households_covered are null (see MarshalJSON).
+	NoData bool `json:"no_data,omitempty"`
+}
+
+// MarshalJSON writes fr with its usual keys; when fr.NoData, the unknown values (covered,
+// area_share, households_covered, and nearest_m, which is nil already) are null, not false
+// or 0. It returns encoding/json's error, which these plain values never raise.
+func (fr FacilityReach) MarshalJSON() ([]byte, error) {
+	type plain FacilityReach
+	if !fr.NoData {
+		return json.Marshal(plain(fr))
+	}
+	return json.Marshal(struct {
+		plain
+		Covered           *bool    `json:"covered"`
+		AreaShare         *float64 `json:"area_share"`
+		HouseholdsCovered *float64 `json:"households_covered"`
+	}{plain: plain(fr)})
 }
 
 // CompoundLifeCircle is one compound's life-circle coverage.
@@ -145,11 +166,34 @@ type LifeCircleSummary struct {
 	// Households, 0–1; each is 0 when its denominator is.
 	CompoundRate  float64 `json:"compound_rate"`
 	HouseholdRate float64 `json:"household_rate"`
-	// Gaps lists the compounds not covered, most households first, then by ID.
+	// Gaps lists the compounds not covered, most households first, then by ID; it is empty
+	// for a kind with NoData, which is unknown, not a gap.
 	Gaps []LifeCircleGap `json:"gaps"`
 	// OffNetwork counts, under the Walking metric, the facilities of Kind farther than the snap
 	// distance from the network, which no walk reaches.
 	OffNetwork int `json:"off_network,omitempty"`
+	// NoData reports that the district has no facility of Kind in the data at all (Facilities
+	// is 0): coverage is unknown, not zero. Such a kind has no Gaps, and CompoundsCovered,
+	// HouseholdsCovered, CompoundRate and HouseholdRate are 0 in Go and null in JSON (see
+	// MarshalJSON); Compounds and Households still count the compounds measured.
+	NoData bool `json:"no_data,omitempty"`
+}
+
+// MarshalJSON writes s with its usual keys; when s.NoData, the unknown counts and rates
+// (compounds_covered, households_covered, compound_rate, household_rate) are null, not 0. It
+// returns encoding/json's error, which these plain values never raise.
+func (s LifeCircleSummary) MarshalJSON() ([]byte, error) {
+	type plain LifeCircleSummary
+	if !s.NoData {
+		return json.Marshal(plain(s))
+	}
+	return json.Marshal(struct {
+		plain
+		CompoundsCovered  *int     `json:"compounds_covered"`
+		HouseholdsCovered *float64 `json:"households_covered"`
+		CompoundRate      *float64 `json:"compound_rate"`
+		HouseholdRate     *float64 `json:"household_rate"`
+	}{plain: plain(s)})
 }
 
 // KindCount is a number of facilities of one kind.
@@ -275,6 +319,7 @@ func (a *Analyzer) compoundLifeCircle(c *Compound, f *compoundFrame, radii Radiu
 		fr := FacilityReach{Kind: rad.Kind, Tier: rad.Tier, Radius: rad.Metres}
 		k := index[rad.Kind]
 		if k == nil || k.n == 0 {
+			fr.NoData = true
 			cl.Reach[e] = fr
 			continue
 		}
@@ -457,6 +502,7 @@ func summariseLifeCircle(d *District, radii RadiusTable, metric Metric, index ma
 		if k := index[rad.Kind]; k != nil {
 			s.Facilities = k.n
 		}
+		s.NoData = s.Facilities == 0
 		for i := range out {
 			c := &out[i]
 			if !c.Mapped {
@@ -468,7 +514,7 @@ func summariseLifeCircle(d *District, radii RadiusTable, metric Metric, index ma
 			s.HouseholdsCovered += fr.HouseholdsCovered
 			if fr.Covered {
 				s.CompoundsCovered++
-			} else {
+			} else if !s.NoData {
 				s.Gaps = append(s.Gaps, LifeCircleGap{ID: c.ID, Name: c.Name, Households: c.Households, Nearest: fr.Nearest})
 			}
 		}

@@ -512,7 +512,7 @@ func (m *walkModel) apply(rep *LifeCircleReport, speed float64) {
 			s.HouseholdsCovered += fr.HouseholdsCovered
 			if fr.Covered {
 				s.CompoundsCovered++
-			} else {
+			} else if !s.NoData {
 				s.Gaps = append(s.Gaps, LifeCircleGap{ID: c.ID, Name: c.Name, Households: c.Households, Nearest: fr.Nearest})
 			}
 		}
