@@ -61,7 +61,8 @@ func Unmarshal(data []byte) (orb.Geometry, int, error) {
 
 // Decode decodes one WKB or EWKB geometry that fills data exactly. It returns the geometry
 // and the EWKB SRID (0 when the blob carries none). It never panics, and it allocates at
-// most about six times len(data) bytes whatever the blob claims. Errors are *Error values
+// most about six times len(data) bytes whatever the blob claims (6.1 for the worst, a polygon
+// of empty rings; a fuzz target checks it). Errors are *Error values
 // wrapping ErrTruncated, ErrInvalid, ErrUnsupported, ErrZM, ErrEmptyPoint or ErrLimit.
 func (d Decoder) Decode(data []byte) (orb.Geometry, int, error) {
 	r := reader{data: data, maxPoints: d.MaxPoints, maxDepth: d.MaxDepth, dropZM: d.DropZM}

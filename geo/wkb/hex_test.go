@@ -2,6 +2,7 @@ package wkb
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -39,5 +40,9 @@ func TestHex(t *testing.T) {
 		if !errors.As(err, &e) || !errors.Is(err, ErrInvalid) || e.Offset != tc.offset {
 			t.Errorf("ParseHex(%q) error %v, want ErrInvalid at offset %d", tc.in, err, tc.offset)
 		}
+	}
+	// A character beyond ASCII is named whole, not by its first byte.
+	if _, err := ParseHex("01é0"); err == nil || !strings.Contains(err.Error(), `'é' is not a hexadecimal digit`) {
+		t.Errorf("ParseHex(\"01é0\") error %v, want one naming 'é'", err)
 	}
 }
