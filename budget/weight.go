@@ -158,7 +158,9 @@ func gcd(a, b uint64) uint64 {
 // ParseWeight parses a non-negative exact number written as a decimal ("60", "86.50", "0.7",
 // "0.05") or as a fraction of two whole numbers ("1/3", the form String uses for weights that
 // have no finite decimal). Surrounding white space is ignored; signs, exponents and thousands
-// separators are not accepted. Errors wrap ErrInvalidWeight and quote the input.
+// separators are not accepted. Errors wrap ErrInvalidWeight and quote the input. It allocates
+// at most about 23 times len(s) bytes, for the error quoting a text of bytes that are not
+// UTF-8.
 func ParseWeight(s string) (Weight, error) {
 	t := strings.TrimSpace(s)
 	bad := func(why string) (Weight, error) {

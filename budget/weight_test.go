@@ -5,6 +5,8 @@ import (
 	"errors"
 	"math/big"
 	"testing"
+
+	"github.com/xiaoqu/xiaoqu/internal/memtest"
 )
 
 func TestParseWeight(t *testing.T) {
@@ -100,11 +102,13 @@ func TestWeightJSON(t *testing.T) {
 }
 
 func FuzzParseWeight(f *testing.F) {
-	for _, s := range []string{"60", "86.50", "0.7", "1/3", "0.0000000000000000001", "18446744073709551615"} {
+	for _, s := range append([]string{"60", "86.50", "0.7", "1/3", "0.0000000000000000001", "18446744073709551615"}, weightSeeds...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		w, err := ParseWeight(s)
+		var w Weight
+		var err error
+		memtest.Bound(t, len(s), parseAllocPerByte, parseAllocSlack, func() { w, err = ParseWeight(s) })
 		if err != nil {
 			if !errors.Is(err, ErrInvalidWeight) {
 				t.Fatalf("ParseWeight(%q): %v does not wrap ErrInvalidWeight", s, err)
