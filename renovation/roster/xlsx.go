@@ -12,7 +12,9 @@ import (
 // file's name for messages. Numbers are read as stored, not as displayed, so that a cell
 // formatted to whole numbers does not round an area; a stored binary fraction such as
 // 60.499999999999993 is read at Excel's own precision of 15 significant digits (60.5). On any
-// bad cell it returns nil and an Errors listing every one.
+// bad cell it returns nil and an Errors listing every one. It allocates at most about 26 times
+// what the workbook unpacks to (a sheet of empty rows), nearly all of it short-lived garbage
+// of excelize's XML decoding; it holds about one row at a time besides the file.
 func ReadXLSX(r io.Reader, name string, opts *Options) (*Roster, error) {
 	var xopts xlsx.Options
 	if opts != nil {
