@@ -135,6 +135,11 @@ func readDBF(b []byte, file, enc, from string) (*dbfTable, error) {
 		if name == "" {
 			return nil, formatErr(file, 0, "field %d has no name", len(fields)+1)
 		}
+		if f.length == 0 {
+			// Every record would hold a value for it from no bytes: 2046 such fields in
+			// one-byte records would make each byte of the file a map of 2046 entries.
+			return nil, formatErr(file, 0, "field %q has length 0", name)
+		}
 		if seen[name] {
 			return nil, formatErr(file, 0, "field %q appears twice", name)
 		}

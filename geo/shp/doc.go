@@ -35,7 +35,7 @@
 // Limits: ReadOptions.MaxBytes bounds the bytes read from the .shp and .dbf together (also
 // when they are unpacked from a .zip) and MaxPositions the positions; every count in the file
 // is checked against its record's length before anything is allocated, so reading allocates
-// a bounded multiple of the input. Every error names the file and the record (1-based, as
+// at most AllocPerByte bytes per byte of input plus AllocOverhead. Every error names the file and the record (1-based, as
 // the .shp numbers them) and wraps ErrFormat or ErrTooLarge.
 //
 // The .shx index is not needed: records are read in order from the .shp.

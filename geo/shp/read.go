@@ -29,6 +29,17 @@ var (
 	ErrTooLarge = errors.New("shapefile too large")
 )
 
+// The memory bound of reading: one ReadFS or ReadFile call allocates at most AllocPerByte
+// bytes per byte of its input files (.shp, .shx, .dbf, .prj, .cpg together) plus
+// AllocOverhead bytes, whatever the bytes say (FuzzReadFS checks it). The worst case known is a
+// .dbf of many one-byte fields in short records beside a .shp of null shapes: each record's
+// properties are a Go map, about 95 bytes per one-byte value once the map's spare slots are
+// counted. A .zip is unpacked within ReadOptions.MaxBytes before this applies.
+const (
+	AllocPerByte  = 128
+	AllocOverhead = 64 << 10
+)
+
 // Default limits of ReadOptions.
 const (
 	DefaultMaxBytes     = 256 << 20
