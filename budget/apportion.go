@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -77,7 +78,14 @@ type remKey struct {
 //
 // The arithmetic is exact: weights are brought to a common denominator and products and
 // remainders use 128-bit integers, falling back to math/big only when a value does not fit.
+// Apportion runs to completion; Calculator.ApplyTotal, which takes a context, can be stopped.
 func (a *Apportioner) Apportion(dst []Money, total Money, weights []Weight, caps []Money, r Rounding) ([]Money, error) {
+	return a.apportion(context.Background(), dst, total, weights, caps, r)
+}
+
+// apportion is Apportion stopped by ctx on the math/big path (see apportionBig); its error
+// then wraps ctx.Err().
+func (a *Apportioner) apportion(ctx context.Context, dst []Money, total Money, weights []Weight, caps []Money, r Rounding) ([]Money, error) {
 	n := len(weights)
 	if caps != nil && len(caps) != n {
 		return nil, fmt.Errorf("apportion: %d weights but %d caps: %w", n, len(caps), ErrLength)
@@ -106,7 +114,7 @@ func (a *Apportioner) Apportion(dst []Money, total Money, weights []Weight, caps
 	dst = dst[:n]
 	t := uint64(total / unit)
 	if a.forceBig || !a.scale(weights) {
-		if err := apportionBig(dst, t, weights, caps, unit); err != nil {
+		if err := apportionBig(ctx, dst, t, weights, caps, unit); err != nil {
 			return nil, err
 		}
 	} else {

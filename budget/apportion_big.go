@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
@@ -11,7 +12,11 @@ import (
 // a common denominator do not fit in 64 bits. It follows the specification literally (exact
 // rationals, iterative water-filling, a full sort of the remainders), so the tests also use it
 // as the reference the fast path must agree with. Shares in units go to dst.
-func apportionBig(dst []Money, t uint64, weights []Weight, caps []Money, unit Money) error {
+//
+// Its cost grows with the number of items times the cube of the common denominator's length,
+// so it checks ctx for every item in each pass over them and every 256 comparisons of the
+// sort, and returns an error wrapping ctx.Err() once ctx is done.
+func apportionBig(ctx context.Context, dst []Money, t uint64, weights []Weight, caps []Money, unit Money) error {
 	n := len(weights)
 	if err := checkDenominators(weights); err != nil {
 		return err
@@ -20,6 +25,9 @@ func apportionBig(dst []Money, t uint64, weights []Weight, caps []Money, unit Mo
 	total := new(big.Rat)
 	items := 0
 	for i, w := range weights {
+		if err := stopped(ctx); err != nil {
+			return err
+		}
 		ws[i] = w.Rat()
 		total.Add(total, ws[i])
 		if !w.IsZero() {
@@ -58,6 +66,9 @@ func apportionBig(dst []Money, t uint64, weights []Weight, caps []Money, unit Mo
 	for caps != nil {
 		var over []int
 		for i := range n {
+			if err := stopped(ctx); err != nil {
+				return err
+			}
 			if !fixed[i] && ws[i].Sign() > 0 && exact(i).Cmp(capU(i)) > 0 {
 				over = append(over, i)
 			}
@@ -81,6 +92,9 @@ func apportionBig(dst []Money, t uint64, weights []Weight, caps []Money, unit Mo
 	var keys []key
 	got := new(big.Int)
 	for i := range n {
+		if err := stopped(ctx); err != nil {
+			return err
+		}
 		switch {
 		case fixed[i]:
 			dst[i] = caps[i] / unit
@@ -98,13 +112,31 @@ func apportionBig(dst []Money, t uint64, weights []Weight, caps []Money, unit Mo
 			}
 		}
 	}
-	sort.SliceStable(keys, func(a, b int) bool { return keys[a].rem.Cmp(keys[b].rem) > 0 })
+	var stop error // once set, every comparison says "equal", so the sort ends quickly
+	calls := 0
+	sort.SliceStable(keys, func(a, b int) bool {
+		if calls++; calls%256 == 0 && stop == nil {
+			stop = stopped(ctx)
+		}
+		return stop == nil && keys[a].rem.Cmp(keys[b].rem) > 0
+	})
+	if stop != nil {
+		return stop
+	}
 	left := new(big.Int).Sub(new(big.Int).SetUint64(t), got).Int64()
 	if left < 0 || left > int64(len(keys)) { // impossible: Σ remainders = left, each < 1
 		return fmt.Errorf("apportion: internal error: %d units left for %d remainders", left, len(keys))
 	}
 	for _, k := range keys[:left] {
 		dst[k.idx]++
+	}
+	return nil
+}
+
+// stopped returns an error wrapping ctx.Err() once ctx is done, else nil.
+func stopped(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("apportion: stopped: %w", err)
 	}
 	return nil
 }

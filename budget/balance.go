@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -75,11 +76,19 @@ func servedRat(c Claim, x Money) *big.Rat {
 // milliseconds for 100 claims, under a second for 300, several seconds for 600; it suits a
 // district's (片区) tens to hundreds of compounds.
 //
+// ctx is checked on entry, after the simplex and in every round of the exchanges (for every
+// claim); once it is done Balance returns an error wrapping ctx.Err() (context.Canceled or
+// context.DeadlineExceeded) as well as ErrBalance. The simplex itself, a gonum call, runs to
+// its end: seconds at most for the sizes above.
+//
 // Errors (wrapping ErrBalance) say which numbers conflict: Σ minima above the pool or a group
 // cap, a minimum above a maximum, a maximum above the need, a need of zero, unknown groups.
-func Balance(pool Money, claims []Claim, groups []GroupCap) (*Balancing, error) {
+func Balance(ctx context.Context, pool Money, claims []Claim, groups []GroupCap) (*Balancing, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: %s", ErrBalance, fmt.Sprintf(format, args...))
+	}
+	if err := balanceStopped(ctx, "before starting"); err != nil {
+		return nil, err
 	}
 	if pool < 0 {
 		return nil, bad("pool %s yuan is negative", pool)
@@ -148,9 +157,14 @@ func Balance(pool Money, claims []Claim, groups []GroupCap) (*Balancing, error) 
 		// from any feasible start, only more slowly: start from the minima.
 		x = slices.Clone(lo)
 	}
+	if err := balanceStopped(ctx, "after the simplex"); err != nil {
+		return nil, err
+	}
 	s := &balanceState{claims: claims, lo: lo, hi: hi, grp: grp, groups: groups, x: x, pool: pool}
 	s.repair()
-	s.improve()
+	if err := s.improve(ctx); err != nil {
+		return nil, err
+	}
 	res := &Balancing{Amounts: s.x, Served: new(big.Rat)}
 	for i, c := range claims {
 		res.Used += s.x[i]
@@ -319,9 +333,19 @@ func (s *balanceState) repair() {
 	}
 }
 
+// balanceStopped returns an error wrapping ErrBalance and ctx.Err() once ctx is done, saying
+// when it was noticed; else nil.
+func balanceStopped(ctx context.Context, when string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("%w: stopped %s: %w", ErrBalance, when, err)
+	}
+	return nil
+}
+
 // improve fills unused room, densest claims first, then moves fen from less dense to denser
-// claims while that is feasible, until no move helps.
-func (s *balanceState) improve() {
+// claims while that is feasible, until no move helps. It checks ctx in every round, for every
+// claim, and returns balanceStopped's error once ctx is done.
+func (s *balanceState) improve(ctx context.Context) error {
 	ord := s.order()
 	total, byGroup := s.sums()
 	groupRoom := func(i int) Money {
@@ -330,8 +354,8 @@ func (s *balanceState) improve() {
 		}
 		return s.groups[s.grp[i]].Max - byGroup[s.grp[i]]
 	}
-	for changed := true; changed; {
-		changed = false
+	for round := 1; ; round++ {
+		changed := false
 		for _, i := range ord { // fill
 			d := min(s.hi[i]-s.x[i], groupRoom(i), s.pool-total)
 			if d > 0 && s.claims[i].Households > 0 {
@@ -344,6 +368,9 @@ func (s *balanceState) improve() {
 			}
 		}
 		for a, i := range ord { // exchange: take from j (less dense), give to i
+			if ctx.Err() != nil {
+				return balanceStopped(ctx, fmt.Sprintf("in round %d of the exchanges", round))
+			}
 			for b := len(ord) - 1; b > a; b-- {
 				j := ord[b]
 				if !s.strictlyDenser(i, j) {
@@ -367,6 +394,9 @@ func (s *balanceState) improve() {
 				}
 				changed = true
 			}
+		}
+		if !changed {
+			return nil
 		}
 	}
 }

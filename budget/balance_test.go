@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"context"
 	"errors"
 	"math/big"
 	"math/rand/v2"
@@ -84,7 +85,7 @@ func TestBalanceBruteForce(t *testing.T) {
 		}
 		pool := Money(rng.IntN(25))
 		best, ok := bruteBalance(pool, claims, groups)
-		res, err := Balance(pool, claims, groups)
+		res, err := Balance(context.Background(), pool, claims, groups)
 		if !ok {
 			if !errors.Is(err, ErrBalance) {
 				t.Fatalf("iter %d: brute force finds nothing feasible, Balance says %v", iter, err)
@@ -175,7 +176,7 @@ func TestBalanceLarge(t *testing.T) {
 			minSum += c.Min
 		}
 		pool = max(pool, minSum)
-		res, err := Balance(pool, claims, nil)
+		res, err := Balance(context.Background(), pool, claims, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -213,7 +214,7 @@ func TestBalanceExample(t *testing.T) {
 		{ID: "和平新村", Need: 100 * Wan, Households: 400, Group: "east"},   // 4 per 万
 		{ID: "建设小区", Need: 400 * Wan, Households: 1200, Max: 100 * Wan}, // 3 per 万, capped at 100万
 	}
-	res, err := Balance(500*Wan, claims, []GroupCap{{Name: "east", Max: 300 * Wan}})
+	res, err := Balance(context.Background(), 500*Wan, claims, []GroupCap{{Name: "east", Max: 300 * Wan}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +245,7 @@ func TestBalanceErrors(t *testing.T) {
 		{100, []Claim{{ID: "z", Need: 10, Max: 11}}, nil, `cannot balance the pool: claim "z" maximum 0.11 yuan is outside 0–0.10 (its need)`},
 		{100, []Claim{{ID: "z", Need: 10, Min: 8, Max: 5}}, nil, `cannot balance the pool: claim "z" minimum 0.08 yuan is above its maximum 0.05 yuan`},
 	} {
-		_, err := Balance(tt.pool, tt.claims, tt.groups)
+		_, err := Balance(context.Background(), tt.pool, tt.claims, tt.groups)
 		if err == nil || err.Error() != tt.want || !errors.Is(err, ErrBalance) {
 			t.Errorf("got %v\nwant %s", err, tt.want)
 		}

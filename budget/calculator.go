@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"context"
 	"fmt"
 	"slices"
 )
@@ -47,22 +48,24 @@ func (s *Scheme) Compile() (*Calculator, error) {
 // Scheme returns a copy of the scheme the calculator was compiled from.
 func (c *Calculator) Scheme() Scheme { return c.scheme.clone() }
 
-// Apply splits the scheme's total over the households. See ApplyTotal.
-func (c *Calculator) Apply(hh []Household) (*Result, error) {
+// Apply splits the scheme's total over the households. See ApplyTotal, also for how ctx stops
+// it.
+func (c *Calculator) Apply(ctx context.Context, hh []Household) (*Result, error) {
 	res := new(Result)
-	if err := c.ApplyTotal(res, c.scheme.Total, hh); err != nil {
+	if err := c.ApplyTotal(ctx, res, c.scheme.Total, hh); err != nil {
 		return nil, err
 	}
 	return res, nil
 }
 
 // Apply compiles the scheme and applies it to the households: a shortcut for one stairwell.
-func (s *Scheme) Apply(hh []Household) (*Result, error) {
+// See Calculator.ApplyTotal, also for how ctx stops it.
+func (s *Scheme) Apply(ctx context.Context, hh []Household) (*Result, error) {
 	c, err := s.Compile()
 	if err != nil {
 		return nil, err
 	}
-	return c.Apply(hh)
+	return c.Apply(ctx, hh)
 }
 
 // ApplyTotal splits total (fen; it overrides the scheme's Total, so one Calculator serves
@@ -83,7 +86,17 @@ func (s *Scheme) Apply(hh []Household) (*Result, error) {
 // fen. Errors: ErrNegativeAmount, ErrNotMultiple, ErrZeroWeights (nobody pays: every household
 // is on an exempt floor or weighs 0), *CapShortfallError, ErrNoPayers, *HouseholdError and
 // *SchemeError (floor_percent tables that do not fit the floors present).
-func (c *Calculator) ApplyTotal(res *Result, total Money, hh []Household) error {
+//
+// ctx stops the work: it is checked on entry and, on the exact math/big path that weights of
+// large common denominators take (up to MaxDenominatorBits; seconds for tens of thousands of
+// households), for every household in each pass and during the sort of the remainders. Once
+// ctx is done ApplyTotal returns an error wrapping ctx.Err() (context.Canceled or
+// context.DeadlineExceeded) and res holds nothing usable. The 64-bit path, which ordinary
+// decimal weights take, is about linear in the households and is not interrupted.
+func (c *Calculator) ApplyTotal(ctx context.Context, res *Result, total Money, hh []Household) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("apply: %w", err)
+	}
 	s := &c.scheme
 	unit := s.Rounding.Unit()
 	if total < 0 {
@@ -130,7 +143,7 @@ func (c *Calculator) ApplyTotal(res *Result, total Money, hh []Household) error 
 	if !anyCap {
 		caps = nil
 	}
-	shares, err := res.ap.Apportion(sc.shares, res.Residents, w, caps, s.Rounding)
+	shares, err := res.ap.apportion(ctx, sc.shares, res.Residents, w, caps, s.Rounding)
 	if err != nil {
 		return fmt.Errorf("residents' amount %s yuan: %w", res.Residents, err)
 	}
@@ -145,7 +158,7 @@ func (c *Calculator) ApplyTotal(res *Result, total Money, hh []Household) error 
 			Capped: !h.Waive && sc.caps[i] != NoCap && !w[i].IsZero() && shares[i] == sc.caps[i]-sc.caps[i]%unit,
 		}
 	}
-	if err := c.compensate(res); err != nil {
+	if err := c.compensate(ctx, res); err != nil {
 		return err
 	}
 	for i := range hh {

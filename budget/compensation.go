@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -84,8 +85,9 @@ func (c Compensation) describe() string {
 }
 
 // compensate fills CompensationPaid and CompensationReceived of res.Households and sets
-// res.CompensationPool. Shares, caps and weights must already be set.
-func (c *Calculator) compensate(res *Result) error {
+// res.CompensationPool. Shares, caps and weights must already be set. ctx is passed to the
+// apportionments.
+func (c *Calculator) compensate(ctx context.Context, res *Result) error {
 	comp := c.scheme.Compensation
 	rows := res.Households
 	for i := range rows {
@@ -130,7 +132,7 @@ func (c *Calculator) compensate(res *Result) error {
 			sc.cw[i] = IntWeight(1)
 		}
 	}
-	got, err := res.ap.Apportion(sc.camt, pool, sc.cw, nil, c.scheme.Rounding)
+	got, err := res.ap.apportion(ctx, sc.camt, pool, sc.cw, nil, c.scheme.Rounding)
 	if err != nil {
 		return fmt.Errorf("compensation received: %w", err)
 	}
@@ -156,7 +158,7 @@ func (c *Calculator) compensate(res *Result) error {
 	if !payers {
 		return fmt.Errorf("compensation of %s yuan to %d households: %w", pool, receivers, ErrNoPayers)
 	}
-	paid, err := res.ap.Apportion(sc.camt, pool, sc.cw, sc.ccap, c.scheme.Rounding)
+	paid, err := res.ap.apportion(ctx, sc.camt, pool, sc.cw, sc.ccap, c.scheme.Rounding)
 	if err != nil {
 		return fmt.Errorf("compensation of %s yuan paid by the households with a share: %w", pool, err)
 	}

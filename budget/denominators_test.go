@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
@@ -42,13 +43,13 @@ func TestDenominatorLimit(t *testing.T) {
 			hh = append(hh, Household{ID: fmt.Sprintf("%d-%d", f, k), Floor: f, Area: IntWeight(60)})
 		}
 	}
-	_, err := s.Apply(hh)
+	_, err := s.Apply(context.Background(), hh)
 	if !errors.Is(err, ErrTooComplex) {
 		t.Fatalf("got %v, want ErrTooComplex", err)
 	}
 	// A few such denominators stay exact.
 	s = decode(t, hostileScheme(4))
-	if _, err := s.Apply(hh[:40]); err != nil {
+	if _, err := s.Apply(context.Background(), hh[:40]); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -69,7 +70,7 @@ func BenchmarkWorstDenominators(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := s.Apply(hh); err != nil {
+		if _, err := s.Apply(context.Background(), hh); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -36,7 +36,10 @@
 // the other payers in proportion to their shares, within their caps) → provident fund withdrawal
 // against the share (cash due = share − provident fund, not below zero). Result.Explain says how
 // each household's amounts were derived. Compile a scheme once and apply the Calculator to many
-// stairwells, one Result per goroutine, with no allocation per stairwell.
+// stairwells, one Result per goroutine, with no allocation per stairwell. Applying takes a
+// context: the exact math/big arithmetic that weights of large common denominators need can
+// take seconds for tens of thousands of households, and stops with an error wrapping ctx.Err()
+// once the context is done (Result.MarshalJSONContext likewise for the explanations).
 //
 // # Running costs and programme budgets
 //
@@ -45,7 +48,8 @@
 // 完善类, 提升类) per m² of floor area or facade, per household, building or elevator, or as lump
 // sums; Funding draws on sources (central subsidy, local budget, special bonds, residents,
 // utilities, social capital, maintenance fund) with shares and caps and reports the gap. Balance
-// allocates a limited subsidy pool across compounds (片区统筹平衡) to serve the most households.
+// allocates a limited subsidy pool across compounds (片区统筹平衡) to serve the most households;
+// it takes a context too.
 //
 // References: Civil Code Arts. 281 and 283; 国办发〔2020〕23号; the published cost-sharing methods,
 // subsidies and running costs collected in the project's domain-rules notes (§3 and §5), whose

@@ -1,6 +1,7 @@
 package budget_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -69,7 +70,7 @@ func ExampleDecodeScheme() {
 			hh = append(hh, budget.Household{ID: fmt.Sprintf("%d0%d", f, k), Floor: f, Area: area})
 		}
 	}
-	r, err := s.Apply(hh)
+	r, err := s.Apply(context.Background(), hh)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -104,7 +105,7 @@ func ExampleCalculator_ApplyTotal() {
 	hh := []budget.Household{{ID: "101", Floor: 1}, {ID: "301", Floor: 3}, {ID: "601", Floor: 6, ProvidentFund: 2 * budget.Wan}}
 	var r budget.Result
 	for _, total := range []budget.Money{60 * budget.Wan, 48 * budget.Wan} {
-		if err := c.ApplyTotal(&r, total, hh); err != nil {
+		if err := c.ApplyTotal(context.Background(), &r, total, hh); err != nil {
 			fmt.Println(err)
 			return
 		}
@@ -182,7 +183,7 @@ func ExampleBalance() {
 		{ID: "光明村", Need: 200 * budget.Wan, Households: 200, Min: 50 * budget.Wan},
 		{ID: "和平新村", Need: 100 * budget.Wan, Households: 400},
 	}
-	r, err := budget.Balance(400*budget.Wan, claims, nil)
+	r, err := budget.Balance(context.Background(), 400*budget.Wan, claims, nil)
 	if err != nil {
 		fmt.Println(err)
 		return

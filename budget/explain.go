@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"context"
 	"fmt"
 	"math/big"
 	"strings"
@@ -37,11 +38,22 @@ type explainCache struct {
 }
 
 func (r *Result) cache() *explainCache {
+	c, _ := r.cacheContext(context.Background()) // never fails: Background is never done
+	return c
+}
+
+// cacheContext is cache stopped by ctx, checked for every household (the sums are exact
+// rationals, slow for weights of large denominators); the error wraps ctx.Err() and nothing is
+// cached then.
+func (r *Result) cacheContext(ctx context.Context) (*explainCache, error) {
 	if r.expl != nil {
-		return r.expl
+		return r.expl, nil
 	}
 	c := &explainCache{total: new(big.Rat), rest: r.Residents, restW: new(big.Rat), count: map[int]int{}}
 	for i := range r.Households {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("explaining the result: stopped at household %d of %d: %w", i+1, len(r.Households), err)
+		}
 		h := &r.Households[i]
 		w := h.Weight.Rat()
 		c.total.Add(c.total, w)
@@ -54,7 +66,7 @@ func (r *Result) cache() *explainCache {
 		}
 	}
 	r.expl = c
-	return c
+	return c, nil
 }
 
 // totalWeight returns Σ weights exactly.

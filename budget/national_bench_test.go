@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"context"
 	"math/rand/v2"
 	"runtime"
 	"runtime/metrics"
@@ -130,7 +131,7 @@ func BenchmarkNational(b *testing.B) {
 					for u := start; u < min(start+4096, nationalStairwells); u++ {
 						pcg.Seed(1, uint64(u))
 						total := nationalStairwell(r, hh)
-						if err := cs[u%len(cs)].ApplyTotal(&res, total, hh); err != nil {
+						if err := cs[u%len(cs)].ApplyTotal(context.Background(), &res, total, hh); err != nil {
 							failed.Store(err)
 							return
 						}

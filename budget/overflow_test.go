@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"context"
 	"errors"
 	"testing"
 )
@@ -11,7 +12,7 @@ func TestCompensationNetOverflow(t *testing.T) {
 	s := decode(t, `{"total_yuan": "40000000000000000", "method": "area",
 		"compensation": {"floors": [1], "per_household_yuan": "90000000000000000"}}`)
 	hh := stairwell(2, 1, "60")
-	r, err := s.Apply(hh)
+	r, err := s.Apply(context.Background(), hh)
 	if !errors.Is(err, ErrOverflow) {
 		var nets []Money
 		if r != nil {

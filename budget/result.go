@@ -1,6 +1,10 @@
 package budget
 
-import "encoding/json"
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+)
 
 // Result is a scheme applied to one stairwell. Its buffers are reused by the next ApplyTotal
 // that is passed the same Result; a Result is not safe for concurrent use.
@@ -104,8 +108,20 @@ type shareJSON struct {
 // "waived", "capped", "compensation_paid_fen", "compensation_received_fen", "net_fen" (share +
 // paid − received), "provident_fund_fen" (the part applied), "cash_due_fen" (share − provident
 // fund, not below zero), "cash_due_yuan" and "explanation".
-func (r *Result) MarshalJSON() ([]byte, error) {
-	tw := r.totalWeight()
+func (r *Result) MarshalJSON() ([]byte, error) { return r.MarshalJSONContext(context.Background()) }
+
+// MarshalJSONContext is MarshalJSON stopped by ctx. The explanations are exact rationals, and
+// for weights of large common denominators (up to MaxDenominatorBits) writing them costs more
+// than applying the scheme, so ctx is checked for every household; once it is done the error
+// wraps ctx.Err() (context.Canceled or context.DeadlineExceeded). A service passes its
+// request's context, and writes the bytes where it would have encoded the Result (an
+// encoding/json Encoder given json.RawMessage(b) writes what it writes for the Result).
+func (r *Result) MarshalJSONContext(ctx context.Context) ([]byte, error) {
+	c, err := r.cacheContext(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tw := c.total
 	twText, twExact := tw.RatString(), "" // a total that does not fit a Weight stays p/q
 	if w, ok := weightFromRat(tw); ok {
 		if d, exact := w.Decimal(); exact {
@@ -125,6 +141,9 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 		Households: make([]shareJSON, len(r.Households)),
 	}
 	for i := range r.Households {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("writing the result: stopped at household %d of %d: %w", i+1, len(r.Households), err)
+		}
 		h := &r.Households[i]
 		s := shareJSON{
 			ID: h.ID, Floor: h.Floor, AreaM2: h.Area,

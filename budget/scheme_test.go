@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -36,7 +37,7 @@ func decode(t *testing.T, js string) *Scheme {
 
 func apply(t *testing.T, s *Scheme, hh []Household) *Result {
 	t.Helper()
-	r, err := s.Apply(hh)
+	r, err := s.Apply(context.Background(), hh)
 	if err != nil {
 		t.Fatalf("Apply: %v", err)
 	}
@@ -256,7 +257,7 @@ func TestFloorPercentErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		s := decode(t, tt.scheme)
-		_, err := s.Apply(stairwell(3, 1, "50"))
+		_, err := s.Apply(context.Background(), stairwell(3, 1, "50"))
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("%s:\n got %v\nwant %s", tt.scheme, err, tt.want)
 		}
@@ -340,7 +341,7 @@ func TestHardshipAndProvidentFund(t *testing.T) {
 	for i := 4; i < 12; i++ {
 		hh[i].Waive = true
 	}
-	_, err := s.Apply(hh)
+	_, err := s.Apply(context.Background(), hh)
 	var ce *CapShortfallError
 	if !errors.As(err, &ce) || ce.Shortfall != 360000*Yuan {
 		t.Errorf("all waived: %v", err)
@@ -380,7 +381,7 @@ func TestCompensation(t *testing.T) {
 	// Nobody to pay.
 	s3 := decode(t, `{"total_yuan": "200000", "method": "floors_climbed", "subsidy": {"preset": "beijing-2018"},
 		"compensation": {"floors": [1], "per_household_yuan": "100"}}`)
-	if _, err := s3.Apply(stairwell(3, 1, "60")); !errors.Is(err, ErrNoPayers) {
+	if _, err := s3.Apply(context.Background(), stairwell(3, 1, "60")); !errors.Is(err, ErrNoPayers) {
 		t.Errorf("no payers: %v", err)
 	}
 }
@@ -440,12 +441,12 @@ func TestSchemeErrors(t *testing.T) {
 	}
 	// Apply-time errors name the household.
 	s := decode(t, `{"total_yuan":"1000","method":"stairs_saved","steps":{"2":"18"}}`)
-	_, err := s.Apply(stairwell(3, 1, "50"))
+	_, err := s.Apply(context.Background(), stairwell(3, 1, "50"))
 	var he *HouseholdError
 	if !errors.As(err, &he) || he.ID != "301" || err.Error() != `household "301" (item 3) floor: the flight up to floor 3 has no step count (give steps_per_floor or steps["3"])` {
 		t.Errorf("missing step count: %v", err)
 	}
-	_, err = s.Apply([]Household{{ID: "x", Floor: 0}})
+	_, err = s.Apply(context.Background(), []Household{{ID: "x", Floor: 0}})
 	if !errors.As(err, &he) || he.Field != "floor" {
 		t.Errorf("floor 0: %v", err)
 	}
@@ -472,7 +473,7 @@ func TestUnlistedFloors(t *testing.T) {
 	}
 	// Nobody listed at all: nothing to split over.
 	z := decode(t, `{"total_yuan":"1000","method":"floor_coefficient","coefficients":{"9":"1"}}`)
-	if _, err := z.Apply(stairwell(3, 1, "50")); !errors.Is(err, ErrZeroWeights) {
+	if _, err := z.Apply(context.Background(), stairwell(3, 1, "50")); !errors.Is(err, ErrZeroWeights) {
 		t.Errorf("no listed floor present: %v", err)
 	}
 }
@@ -535,7 +536,7 @@ func FuzzDecodeScheme(f *testing.F) {
 			t.Fatalf("round trip %s differs", out)
 		}
 		// Applying it never panics and, if it succeeds, conserves the money.
-		r, err := s.Apply(hh)
+		r, err := s.Apply(context.Background(), hh)
 		if err != nil {
 			return
 		}
@@ -565,7 +566,7 @@ func TestCalculatorConcurrent(t *testing.T) {
 	want := make([][]Share, 8)
 	for k := range want {
 		r := new(Result)
-		if err := c.ApplyTotal(r, Money(400000+k*10000)*Yuan, hh); err != nil {
+		if err := c.ApplyTotal(context.Background(), r, Money(400000+k*10000)*Yuan, hh); err != nil {
 			t.Fatal(err)
 		}
 		want[k] = r.Households
@@ -576,7 +577,7 @@ func TestCalculatorConcurrent(t *testing.T) {
 			var r Result
 			for iter := range 200 {
 				k := (g + iter) % len(want)
-				if err := c.ApplyTotal(&r, Money(400000+k*10000)*Yuan, hh); err != nil {
+				if err := c.ApplyTotal(context.Background(), &r, Money(400000+k*10000)*Yuan, hh); err != nil {
 					done <- err
 					return
 				}

@@ -319,7 +319,9 @@ func (e *StairwellError) Unwrap() error { return e.Err }
 //   - joins vote and cost per household.
 //
 // The default scheme is compiled once and its Calculator shared. PlanElevators checks ctx
-// between stairwells and returns ctx.Err() when it is done; it calls o.Progress after each
+// between stairwells and returns ctx.Err() when it is done, and passes it to
+// budget.Calculator.ApplyTotal, which stops a long exact apportionment inside a stairwell
+// (the error, as *StairwellError, then wraps ctx.Err()); it calls o.Progress after each
 // stairwell. It reads d and o and modifies neither, so it is safe for concurrent use.
 //
 // Errors: an invalid rule (survey.ErrInvalidRule) or default scheme (budget.ErrScheme);
@@ -368,7 +370,7 @@ func PlanElevators(ctx context.Context, d *District, o ElevatorPlanOptions) (*El
 		if out.Shafts != nil {
 			shaft = &out.Shafts.Shafts[i]
 		}
-		plan, err := p.plan(cands[i], ref, o.Stairwells[cands[i].Key()], shaft, o.Shafts)
+		plan, err := p.plan(ctx, cands[i], ref, o.Stairwells[cands[i].Key()], shaft, o.Shafts)
 		if err != nil {
 			return nil, &StairwellError{Key: cands[i].Key(), Compound: ref.c.Label(), Building: ref.b.Label(), Err: err}
 		}
@@ -477,7 +479,7 @@ type planner struct {
 	hh        []budget.Household
 }
 
-func (p *planner) plan(cand StairwellCandidate, ref stairwellRef, in StairwellInput, shaft *ShaftAssessment, so *ShaftOptions) (ElevatorPlan, error) {
+func (p *planner) plan(ctx context.Context, cand StairwellCandidate, ref stairwellRef, in StairwellInput, shaft *ShaftAssessment, so *ShaftOptions) (ElevatorPlan, error) {
 	plan := ElevatorPlan{Stairwell: cand, Canvassed: len(in.Ballots) > 0, Visit: []survey.Visit{}, Households: []ElevatorPlanRow{}}
 	if ref.u == nil || len(ref.u.Households) == 0 {
 		if len(in.Ballots) > 0 || len(in.Objections) > 0 || len(in.Occupied) > 0 || len(in.Relief) > 0 {
@@ -591,7 +593,7 @@ func (p *planner) plan(cand StairwellCandidate, ref stairwellRef, in StairwellIn
 			HardshipCap: r.HardshipCap, Waive: r.Waive, ProvidentFund: r.ProvidentFund})
 	}
 	res := &p.res
-	if err := calc.ApplyTotal(res, total, p.hh); err != nil {
+	if err := calc.ApplyTotal(ctx, res, total, p.hh); err != nil {
 		return plan, err
 	}
 	cost := &ElevatorCost{Scheme: res.Name, Method: res.Method, Rounding: res.Rounding, Total: res.Total,

@@ -1,6 +1,7 @@
 package renovation
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -231,8 +232,11 @@ func SummarisePianqu(d *District, groups []Pianqu, pb *ProgrammeBudget, progress
 // pool goes where it serves the most households. The claims are returned with the result, in
 // the 片区's compound order.
 //
-// Errors: budget.Balance's, and ErrPianqu when pb has no funding to find gaps in.
-func BalancePianqu(g Pianqu, pb *ProgrammeBudget, pool budget.Money) ([]budget.Claim, *budget.Balancing, error) {
+// ctx is passed to budget.Balance, which stops when it is done.
+//
+// Errors: budget.Balance's (wrapping ctx.Err() once ctx is done), and ErrPianqu when pb has no
+// funding to find gaps in.
+func BalancePianqu(ctx context.Context, g Pianqu, pb *ProgrammeBudget, pool budget.Money) ([]budget.Claim, *budget.Balancing, error) {
 	var claims []budget.Claim
 	for _, id := range g.Compounds {
 		for i := range pb.Compounds {
@@ -248,7 +252,7 @@ func BalancePianqu(g Pianqu, pb *ProgrammeBudget, pool budget.Money) ([]budget.C
 			}
 		}
 	}
-	res, err := budget.Balance(pool, claims, nil)
+	res, err := budget.Balance(ctx, pool, claims, nil)
 	if err != nil {
 		return nil, nil, fmt.Errorf("片区 %s: %w", g.ID, err)
 	}

@@ -1,6 +1,7 @@
 package renovation
 
 import (
+	"context"
 	"errors"
 	"math"
 	"testing"
@@ -115,7 +116,7 @@ func TestPianquFromKeysAndSummary(t *testing.T) {
 	if s := sums[0]; s.Households != 7 || s.Budget != 3900*budget.Yuan || s.Gap != 1500*budget.Yuan || s.Budgeted != 2 {
 		t.Errorf("东 = %+v", s)
 	}
-	claims, res, err := BalancePianqu(gs[0], pb, 1200*budget.Yuan)
+	claims, res, err := BalancePianqu(context.Background(), gs[0], pb, 1200*budget.Yuan)
 	if err != nil {
 		t.Fatal(err)
 	}

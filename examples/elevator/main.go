@@ -12,6 +12,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -157,7 +158,7 @@ func compute(householdsFile, schemeFile string, sa *shaftArgs, strict bool, stde
 		return nil, nil, fmt.Errorf("%s: %w", sName, err)
 	}
 	if sa == nil {
-		res, err := s.Apply(ro.households)
+		res, err := s.Apply(context.Background(), ro.households) // a command runs to its end; Ctrl-C stops the process
 		if err != nil {
 			return nil, nil, ro.householdError(err)
 		}
@@ -176,7 +177,7 @@ func compute(householdsFile, schemeFile string, sa *shaftArgs, strict bool, stde
 		return nil, nil, err
 	}
 	res := &budget.Result{}
-	if err := calc.ApplyTotal(res, total, ro.households); err != nil {
+	if err := calc.ApplyTotal(context.Background(), res, total, ro.households); err != nil {
 		return nil, nil, ro.householdError(err)
 	}
 	return res, shaft, nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
 
@@ -19,7 +20,7 @@ func TestZeroHardshipCapIsNoCap(t *testing.T) {
 		{"id":"401","floor":4,"area_m2":"70","hardship_cap_yuan":"0","waive":true}]`), &raw); err != nil {
 		t.Fatal(err)
 	}
-	hs, e := households(raw)
+	hs, e := households(context.Background(), raw)
 	if e != nil {
 		t.Fatal(e.Message)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -35,7 +36,8 @@ func share(w http.ResponseWriter, r *http.Request, maxBody int64) {
 		writeError(w, e)
 		return
 	}
-	hh, e := households(req.Households)
+	ctx := r.Context()
+	hh, e := households(ctx, req.Households)
 	if e != nil {
 		writeError(w, e)
 		return
@@ -49,7 +51,15 @@ func share(w http.ResponseWriter, r *http.Request, maxBody int64) {
 		writeError(w, schemeError(err))
 		return
 	}
-	res, err := s.Apply(hh)
+	// The request's context is done at the deadline (withTimeout), which has answered 503 by
+	// then: the reading of the households, the apportionment and the exact explanations stop
+	// there instead of running on unseen.
+	res, err := s.Apply(ctx, hh)
+	if err != nil {
+		writeError(w, applyError(err))
+		return
+	}
+	b, err := res.MarshalJSONContext(ctx)
 	if err != nil {
 		writeError(w, applyError(err))
 		return
@@ -59,7 +69,7 @@ func share(w http.ResponseWriter, r *http.Request, maxBody int64) {
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(res); err != nil {
+	if err := enc.Encode(json.RawMessage(b)); err != nil {
 		panic(fmt.Sprintf("encoding a budget.Result: %v", err)) // a bug, answered 500 by recovery
 	}
 	writeBody(w, http.StatusOK, buf.Bytes())
@@ -67,8 +77,9 @@ func share(w http.ResponseWriter, r *http.Request, maxBody int64) {
 
 // households converts the request's households to budget's, checking what budget leaves to
 // its callers (ids present and unique) and reading amounts and areas exactly. Errors are 400
-// for JSON of the wrong shape and 422 for values, naming the household as budget does.
-func households(raw []json.RawMessage) ([]budget.Household, *apiError) {
+// for JSON of the wrong shape and 422 for values, naming the household as budget does; 503
+// once ctx is done (checked for every household).
+func households(ctx context.Context, raw []json.RawMessage) ([]budget.Household, *apiError) {
 	if raw == nil {
 		return nil, fieldErrorf(http.StatusUnprocessableEntity, "households", "missing; give the stairwell's households as an array")
 	}
@@ -78,6 +89,9 @@ func households(raw []json.RawMessage) ([]budget.Household, *apiError) {
 	out := make([]budget.Household, len(raw))
 	seen := make(map[string]int, len(raw))
 	for i, item := range raw {
+		if err := ctx.Err(); err != nil {
+			return nil, applyError(fmt.Errorf("reading households[%d] of %d: %w", i, len(raw), err))
+		}
 		path := fmt.Sprintf("households[%d]", i)
 		var j householdJSON
 		if e := decodeItem(item, path, &j); e != nil {
@@ -159,7 +173,12 @@ func schemeError(err error) *apiError {
 
 // applyError turns an error of Scheme.Apply into a 422 with budget's message: the input is
 // well-formed but cannot be split (floors out of range, caps that cannot hold, nobody paying).
+// An error wrapping the request context's (the deadline passed, the client went) is a 503,
+// which the client only sees if withTimeout has not answered already.
 func applyError(err error) *apiError {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		return errorf(http.StatusServiceUnavailable, "stopped: %v", err)
+	}
 	e := &apiError{Status: http.StatusUnprocessableEntity, Message: err.Error()}
 	var he *budget.HouseholdError
 	var se *budget.SchemeError
