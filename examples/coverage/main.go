@@ -6,7 +6,8 @@
 //
 //	go run ./examples/coverage                       # the embedded Lujiazui sample, as a table
 //	go run ./examples/coverage -compounds c.geojson [-buildings b.geojson] [-facilities f.geojson] \
-//	    [-green g.geojson] [-households h.csv] [-crs wgs84|cgcs2000|gcj02|bd09] [-radii r.json] -json
+//	    [-green g.geojson] [-households h.csv] [-crs wgs84|cgcs2000|gcj02|bd09] \
+//	    [-layer-crs facilities=wgs84,buildings=gcj02] [-radii r.json] -json
 //
 // See README.md for the input formats and the JSON contract.
 package main
@@ -42,6 +43,7 @@ var errUsage = errors.New("usage")
 type options struct {
 	compounds, buildings, facilities, green, households, radii string
 	crs                                                        geo.CRS
+	layerCRS                                                   map[string]geo.CRS
 	json, strict                                               bool
 }
 
@@ -56,6 +58,7 @@ func run(args []string, out, errOut io.Writer) error {
 	fs.StringVar(&o.households, "households", "", "a household roster, CSV or xlsx")
 	fs.StringVar(&o.radii, "radii", "", "a radius table as JSON (default: renovation.DefaultRadii)")
 	crs := fs.String("crs", "", "the CRS of every input file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: the file's own, else wgs84)")
+	layerCRS := fs.String("layer-crs", "", "the CRS of single layers, over -crs and the file's own: ROLE=CRS,… with ROLE compounds, buildings, facilities or green (e.g. facilities=wgs84,compounds=gcj02)")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object instead of tables")
 	fs.BoolVar(&o.strict, "strict", false, "fail when a file holds a property, column or value that nothing reads (listed on standard error either way)")
 	if err := fs.Parse(args); err != nil {
@@ -75,6 +78,10 @@ func run(args []string, out, errOut io.Writer) error {
 			return errUsage
 		}
 		o.crs = c
+	}
+	if err := o.parseLayerCRS(*layerCRS); err != nil {
+		fmt.Fprintf(errOut, "coverage: -layer-crs: %v\n", err)
+		return errUsage
 	}
 	radii := renovation.DefaultRadii()
 	if o.radii != "" {
@@ -103,6 +110,25 @@ func run(args []string, out, errOut io.Writer) error {
 	return r.writeTables(out)
 }
 
+// parseLayerCRS reads -layer-crs into o.layerCRS; a role whose layer is not given is an
+// error, since it would be silently ignored.
+func (o *options) parseLayerCRS(s string) error {
+	m, err := load.ParseLayerCRS(s)
+	if err != nil {
+		return err
+	}
+	given := map[string]string{"compounds": o.compounds, "buildings": o.buildings, "facilities": o.facilities, "green": o.green}
+	for role := range m {
+		if path, ok := given[role]; !ok {
+			return fmt.Errorf("this program reads no %s layer (only compounds, buildings, facilities and green)", role)
+		} else if path == "" {
+			return fmt.Errorf("it names the %s layer, but no -%s file is given", role, role)
+		}
+	}
+	o.layerCRS = m
+	return nil
+}
+
 // loadDistrict reads the user's files, or the embedded sample; notes say what the reader
 // repaired and which buildings it could not place.
 func loadDistrict(o options) (*renovation.District, []string, error) {
@@ -115,7 +141,7 @@ func loadDistrict(o options) (*renovation.District, []string, error) {
 	}
 	d, rep, err := load.District(context.Background(), load.Options{
 		ID: o.compounds, Compounds: o.compounds, Buildings: o.buildings, Facilities: o.facilities,
-		GreenSpaces: o.green, Households: o.households, CRS: o.crs, Strict: o.strict,
+		GreenSpaces: o.green, Households: o.households, CRS: o.crs, LayerCRS: o.layerCRS, Strict: o.strict,
 	})
 	if err != nil {
 		return nil, nil, err

@@ -239,7 +239,7 @@ func loadDistrict(ctx context.Context, o options) (*renovation.District, []strin
 		return d, nil, err
 	}
 	lo := load.Options{Compounds: o.compounds, Buildings: o.buildings, Facilities: o.facilities,
-		GreenSpaces: o.green, Zones: o.zones, Households: o.households, Strict: o.strict}
+		GreenSpaces: o.green, Zones: o.zones, Households: o.households, LayerCRS: o.layerCRS, Strict: o.strict}
 	if o.crs != "" {
 		c, err := geo.ParseCRS(o.crs)
 		if err != nil {

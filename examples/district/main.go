@@ -14,6 +14,8 @@
 //	go run ./examples/district -sample bupt -out bupt  # the BUPT sample
 //	go run ./examples/district -compounds c.geojson -buildings b.geojson \
 //	    -facilities f.geojson -households h.xlsx -crs gcj02 -out mine
+//	go run ./examples/district -compounds c.geojson -facilities f.gpkg \
+//	    -crs gcj02 -layer-crs facilities=wgs84 -out mine       # one layer in its own CRS
 package main
 
 import (
@@ -27,6 +29,8 @@ import (
 	"os/signal"
 	"path/filepath"
 
+	"github.com/xiaoqu/xiaoqu/geo"
+	"github.com/xiaoqu/xiaoqu/renovation/load"
 	"github.com/xiaoqu/xiaoqu/renovation/sample"
 )
 
@@ -35,6 +39,7 @@ type options struct {
 	compounds, buildings, facilities, green, zones, households string
 	crs, radii, scheme, catalogue, funding, context            string
 	pianqu                                                     string
+	layerCRS                                                   map[string]geo.CRS
 	pianquGap                                                  float64
 	cutoff                                                     int
 	sunHour                                                    float64
@@ -64,6 +69,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.context, "context", "", "roads, water and green to draw under the map (GeoJSON or GeoPackage; several separated by commas)")
 	fs.StringVar(&o.households, "households", "", "your household roster, CSV or xlsx")
 	fs.StringVar(&o.crs, "crs", "", "CRS of your files: wgs84, cgcs2000, gcj02, bd09 or an EPSG code (default: each file's own, else wgs84)")
+	layerCRS := fs.String("layer-crs", "", "CRS of single layers, over -crs and the file's own: ROLE=CRS,… with ROLE compounds, buildings, facilities, green or zones (e.g. facilities=wgs84,compounds=gcj02)")
 	fs.StringVar(&o.radii, "radii", "", "life-circle radius table (JSON) instead of the defaults")
 	fs.StringVar(&o.scheme, "scheme", "", "elevator cost-sharing scheme (JSON, as examples/elevator reads) instead of the sample's")
 	fs.StringVar(&o.catalogue, "catalogue", "", "renovation cost catalogue (JSON) instead of the illustrative one")
@@ -84,6 +90,19 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+	m, err := load.ParseLayerCRS(*layerCRS)
+	if err != nil {
+		return o, fmt.Errorf("-layer-crs: %w", err)
+	}
+	given := map[string]string{"compounds": o.compounds, "buildings": o.buildings, "facilities": o.facilities, "green": o.green, "zones": o.zones}
+	for role := range m {
+		if path, ok := given[role]; !ok {
+			return o, fmt.Errorf("-layer-crs: this program reads no %s layer (only compounds, buildings, facilities, green and zones)", role)
+		} else if path == "" {
+			return o, fmt.Errorf("-layer-crs: it names the %s layer, but no -%s file is given", role, role)
+		}
+	}
+	o.layerCRS = m
 	return o, nil
 }
 
