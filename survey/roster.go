@@ -87,7 +87,7 @@ func RosterHeaders() []string {
 // empty are skipped.
 //
 // file names the input in errors. On bad input it returns every problem (at most
-// table.MaxErrors), each a *RosterError naming file, row and column; the error matches
+// table.MaxErrors kept, the rest counted), each a *RosterError naming file, row and column; the error matches
 // ErrInvalidRoster. A row with the wrong number of cells, a file with no data rows, more than
 // MaxRosterRows rows or more than table.DefaultMaxBytes bytes are errors too.
 func ReadRoster(r io.Reader, file string) (Roster, error) {
@@ -113,7 +113,8 @@ func ReadRosterTable(src table.Source) (Roster, error) {
 	out := Roster{Ignored: t.Unread()}
 	var errs table.Errors
 	seen := map[string]int{} // part ID → row
-	for !errs.Full() {
+	// Read to the end, so that errs counts every problem past table.MaxErrors.
+	for {
 		rec, err := t.Next()
 		if errors.Is(err, io.EOF) {
 			break
@@ -128,7 +129,6 @@ func ReadRosterTable(src table.Source) (Roster, error) {
 		}
 		line := rec.Row
 		get := func(col string) (string, string) { return rec.Get(col), col }
-		before := len(errs)
 		fail := func(col string, e error) { errs.Add(rec.Error(col, e)) }
 		var pt Part
 		id := rec.Get("part")
@@ -160,7 +160,7 @@ func ReadRosterTable(src table.Source) (Roster, error) {
 		if err != nil {
 			fail("vote", err)
 		}
-		if len(errs) > before {
+		if len(errs) > 0 { // this row or an earlier one is bad: nothing will be returned
 			continue
 		}
 		out.Parts = append(out.Parts, pt)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/xiaoqu/xiaoqu/table"
 )
 
 func TestReadRoster(t *testing.T) {
@@ -113,6 +114,18 @@ func TestReadRosterErrors(t *testing.T) {
 	_, err = ReadRoster(&b, "r.csv")
 	if n := strings.Count(err.Error(), "\n") + 1; n != 22 || !strings.HasSuffix(err.Error(), "… and 80 more") {
 		t.Errorf("%d lines:\n%s", n, err)
+	}
+	// Past table.MaxErrors the problems are counted, not kept: the message gives the true
+	// total (issue 20 item 10).
+	b.Reset()
+	b.WriteString("part,owner,area_m2\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "%d,a,x\n", i)
+	}
+	_, err = ReadRoster(&b, "r.csv")
+	var es table.Errors
+	if !errors.As(err, &es) || len(es) != table.MaxErrors || !strings.HasPrefix(err.Error(), "5000 problems in r.csv:") || !strings.HasSuffix(err.Error(), "… and 4980 more") {
+		t.Errorf("%d kept:\n%s", len(es), err)
 	}
 }
 

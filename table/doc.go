@@ -16,7 +16,8 @@
 //     data rows is an error;
 //   - values: one area rule (ParseArea) and one yes/no vocabulary (ParseYesNo);
 //   - errors: every problem is a *CellError with file, row and column; Errors collects them,
-//     at most MaxErrors, so that a file of bad rows cannot fill memory.
+//     keeping at most MaxErrors, so that a file of bad rows cannot fill memory, and
+//     counting the rest, so that the message gives the true total.
 //
 // table imports nothing of this module, so geo, budget, survey and renovation can all use it
 // without importing each other. xlsx workbooks are read by the subpackage table/xlsx, which

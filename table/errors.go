@@ -50,26 +50,47 @@ var (
 	ErrTooLarge = errors.New("too large")
 )
 
-// MaxErrors bounds how many problems an Errors keeps; reading stops at the limit.
+// MaxErrors bounds how many problems an Errors keeps. Past it, Add only counts them: the
+// last entry says how many were found from there on, so that a file of bad rows cannot fill
+// memory and its message still gives the true total.
 const MaxErrors = 1000
 
-// Errors is every problem found in one table, at most MaxErrors. A table with any problem
-// loads nothing.
+// ErrTooManyProblems is the cause of the last entry of an Errors that found more than
+// MaxErrors problems; that entry counts the problems not kept.
+var ErrTooManyProblems = errors.New("too many problems")
+
+// unlisted is the cause of the last entry of a full Errors: n problems found from its row
+// on, not kept.
+type unlisted struct{ n int }
+
+func (u *unlisted) Error() string {
+	if u.n == 1 {
+		return "1 problem from this row on is not listed (table.MaxErrors)"
+	}
+	return fmt.Sprintf("%d problems from this row on are not listed (table.MaxErrors)", u.n)
+}
+
+func (u *unlisted) Unwrap() error { return ErrTooManyProblems }
+
+// Errors is every problem found in one table: at most MaxErrors kept, the last of them
+// counting the rest when there are more (see Total). A table with any problem loads nothing.
 type Errors []*CellError
 
 // maxListed bounds how many problems Error spells out; the rest are counted.
 const maxListed = 20
 
-// Error lists the problems one per line, the first 20 in full.
+// Error lists the problems one per line, the first 20 in full, and counts the rest, kept or
+// not.
 func (es Errors) Error() string {
-	if len(es) == 1 {
+	if len(es) == 1 && es.dropped() == nil {
 		return es[0].Error()
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d problems in %s:", len(es), es.file())
+	total := es.Total()
+	fmt.Fprintf(&b, "%d problems in %s:", total, es.file())
 	for i, e := range es {
-		if i == maxListed {
-			fmt.Fprintf(&b, "\n  … and %d more", len(es)-maxListed)
+		if i == maxListed || es.dropped() != nil && i == len(es)-1 {
+			fmt.Fprintf(&b, "\n  … and %d more", total-i)
 			break
 		}
 		b.WriteString("\n  ")
@@ -85,17 +106,37 @@ func (es Errors) file() string {
 	return "the table"
 }
 
-// Full reports whether es holds MaxErrors problems, so that reading should stop.
+// dropped returns the count in the last entry of a full Errors, nil if es kept every problem.
+func (es Errors) dropped() *unlisted {
+	if len(es) == 0 {
+		return nil
+	}
+	u, _ := es[len(es)-1].Err.(*unlisted)
+	return u
+}
+
+// Total returns the number of problems found, those kept and those only counted.
+func (es Errors) Total() int {
+	if u := es.dropped(); u != nil {
+		return len(es) - 1 + u.n
+	}
+	return len(es)
+}
+
+// Full reports whether es keeps no more problems: it holds MaxErrors entries, the last
+// counting those Add is given from then on.
 func (es Errors) Full() bool { return len(es) >= MaxErrors }
 
-// Add appends e unless es is full; when it becomes full it adds a last entry saying reading
-// stopped there. It reports whether reading may go on.
+// Add appends e, or once es holds MaxErrors-1 problems, counts it in a last entry naming the
+// row of the first problem not kept. It reports whether e was kept. Readers go on to the end
+// of the table, so that Total and Error give the true number of problems.
 func (es *Errors) Add(e *CellError) bool {
-	if len(*es) >= MaxErrors {
+	if u := es.dropped(); u != nil {
+		u.n++
 		return false
 	}
 	if len(*es) == MaxErrors-1 {
-		*es = append(*es, &CellError{File: e.File, Row: e.Row, Err: fmt.Errorf("stopped after %d problems", MaxErrors-1)})
+		*es = append(*es, &CellError{File: e.File, Row: e.Row, Err: &unlisted{n: 1}})
 		return false
 	}
 	*es = append(*es, e)

@@ -179,7 +179,8 @@ func (r *Reader) Rows() int { return r.rows }
 // or, when the table has no data row at all, once a *CellError wrapping ErrNoRows. A row
 // with more or fewer cells than the header (CSV), or a non-empty cell beyond the header
 // (xlsx), is a *CellError wrapping ErrFieldCount, and reading can go on with the next row.
-// A syntax error in the file is a *CellError, after which Next returns io.EOF.
+// A syntax error in the file, or any error of the Source, is returned once, after which
+// Next returns io.EOF.
 func (r *Reader) Next() (Record, error) {
 	for !r.done {
 		row, cells, err := r.src.Next()
@@ -191,7 +192,10 @@ func (r *Reader) Next() (Record, error) {
 			break
 		}
 		if err != nil {
-			r.rows++ // a row the file holds, if unreadable: not "no data rows"
+			// A row the file holds, if unreadable: not "no data rows". The source cannot be
+			// trusted past its error, and readers go on to io.EOF.
+			r.rows++
+			r.done = true
 			return Record{}, err
 		}
 		if blank(cells) {

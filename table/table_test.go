@@ -156,14 +156,40 @@ func TestParseYesNo(t *testing.T) {
 	}
 }
 
+// Past MaxErrors problems an Errors keeps counting without keeping, so that its message
+// gives the true total (issue 20 item 10: "and 980 more" for 60,000 bad rows).
 func TestErrorsCapped(t *testing.T) {
-	var es Errors
-	n := 0
-	for es.Add(&CellError{File: "f", Row: n, Err: errors.New("bad")}) {
-		n++
+	tests := []struct {
+		found, kept int
+		last        string // the last entry
+	}{
+		{1, 1, "f row 1: bad"},
+		{MaxErrors - 1, MaxErrors - 1, "f row 999: bad"},
+		{MaxErrors, MaxErrors, "f row 1000: 1 problem from this row on is not listed (table.MaxErrors)"},
+		{MaxErrors + 1, MaxErrors, "f row 1000: 2 problems from this row on are not listed (table.MaxErrors)"},
+		{60000, MaxErrors, "f row 1000: 59001 problems from this row on are not listed (table.MaxErrors)"},
 	}
-	if len(es) != MaxErrors || !strings.Contains(es[MaxErrors-1].Error(), "stopped after") {
-		t.Errorf("kept %d, last %v", len(es), es[len(es)-1])
+	for _, tc := range tests {
+		var es Errors
+		for n := 1; n <= tc.found; n++ {
+			kept := es.Add(&CellError{File: "f", Row: n, Err: errors.New("bad")})
+			if kept != (n < MaxErrors) {
+				t.Errorf("%d found: Add of problem %d reports kept %v", tc.found, n, kept)
+			}
+		}
+		if len(es) != tc.kept || es.Total() != tc.found || es[len(es)-1].Error() != tc.last {
+			t.Errorf("%d found: kept %d, total %d, last %q; want %d, %d, %q", tc.found, len(es), es.Total(), es[len(es)-1], tc.kept, tc.found, tc.last)
+		}
+		if over := tc.found >= MaxErrors; errors.Is(es, ErrTooManyProblems) != over {
+			t.Errorf("%d found: errors.Is(ErrTooManyProblems) is %v", tc.found, !over)
+		}
+		msg := es.Error()
+		if tc.found > maxListed {
+			head, tail := fmt.Sprintf("%d problems in f:\n", tc.found), fmt.Sprintf("\n  … and %d more", tc.found-maxListed)
+			if !strings.HasPrefix(msg, head) || !strings.HasSuffix(msg, tail) || strings.Count(msg, "\n") != maxListed+1 {
+				t.Errorf("%d found: message\n%s\nwant %q … %q", tc.found, msg, head, tail)
+			}
+		}
 	}
 }
 
@@ -200,5 +226,33 @@ func TestNearest(t *testing.T) {
 		if got := Nearest(in, cands); got != want {
 			t.Errorf("Nearest(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// brokenSource yields a header, then fails on every call.
+type brokenSource struct{ calls int }
+
+func (s *brokenSource) Next() (int, []string, error) {
+	s.calls++
+	if s.calls == 1 {
+		return 1, []string{"id"}, nil
+	}
+	return 0, nil, errors.New("disk on fire")
+}
+func (s *brokenSource) Name() string     { return "b.csv" }
+func (s *brokenSource) FixedWidth() bool { return true }
+
+// A Source's error is returned once, then io.EOF: readers that go on to the end, to count
+// every problem, stop there.
+func TestReaderStopsAtSourceError(t *testing.T) {
+	r, err := NewReader(&brokenSource{}, []Column{{Key: "id", Required: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Next(); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Fatalf("first Next: %v, want the source's error", err)
+	}
+	if _, err := r.Next(); !errors.Is(err, io.EOF) {
+		t.Fatalf("second Next: %v, want io.EOF", err)
 	}
 }

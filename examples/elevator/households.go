@@ -60,7 +60,7 @@ func readHouseholds(file string, r io.Reader) (*roster, error) {
 	ro := &roster{file: t.File(), ignored: t.Unread()}
 	seen := map[string]int{}
 	var errs table.Errors
-	for !errs.Full() {
+	for { // to the end, so that errs counts every problem past table.MaxErrors
 		rec, err := t.Next()
 		if errors.Is(err, io.EOF) {
 			break
@@ -73,7 +73,6 @@ func readHouseholds(file string, r io.Reader) (*roster, error) {
 			errs.Add(ce)
 			continue
 		}
-		before := len(errs)
 		bad := func(c string, err error) { errs.Add(rec.Error(c, err)) }
 		var h budget.Household
 		h.ID = rec.Get("id")
@@ -118,7 +117,7 @@ func readHouseholds(file string, r io.Reader) (*roster, error) {
 			}
 			h.ProvidentFund = m
 		}
-		if len(errs) > before {
+		if len(errs) > 0 { // this row or an earlier one is bad: nothing will be returned
 			continue
 		}
 		ro.households = append(ro.households, h)

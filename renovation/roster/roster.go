@@ -62,7 +62,7 @@ func readTable(src table.Source) (*Roster, error) {
 	var errs Errors
 	type key struct{ compound, building, unit, id string }
 	firstRow := map[key]int{}
-	for !errs.Full() {
+	for { // to the end, so that errs counts every problem past table.MaxErrors
 		rec, err := t.Next()
 		if errors.Is(err, io.EOF) {
 			break

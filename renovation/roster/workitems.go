@@ -102,7 +102,7 @@ func ReadWorkItems(r io.Reader, name string, xlsxFile bool, opts *Options) ([]re
 	type key struct{ compound, building, unit, what string }
 	at := map[key]int{}
 	firstRow := map[key]int{}
-	for !errs.Full() {
+	for { // to the end, so that errs counts every problem past table.MaxErrors
 		rec, err := tr.Next()
 		if errors.Is(err, io.EOF) {
 			break
