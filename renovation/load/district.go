@@ -74,8 +74,12 @@ type Report struct {
 	// Unread lists every property of a layer and column of the roster that nothing reads,
 	// and every value that could not be mapped, with the nearest name that is read.
 	Unread []renovation.Unread `json:"unread"`
-	// Warnings are data that was read but looks incomplete: each compound with no buildings,
-	// whose figures are unknown, not zero. (A roster with a header and no rows is an error.)
+	// Warnings are data that was read but looks incomplete or misplaced: each compound with
+	// no buildings, whose figures are unknown, not zero; a layer read in its LayerCRS over
+	// its file's declaration; and a buildings or facilities layer that fits the compounds
+	// far better moved as if it were in another of WGS84, GCJ-02 and BD-09, naming that CRS
+	// (a layer read in the wrong one sits 30–1,000 m off). (A roster with a header and no
+	// rows is an error.)
 	Warnings []string `json:"warnings"`
 }
 
@@ -162,10 +166,20 @@ func District(ctx context.Context, o Options) (*renovation.District, *Report, er
 	if d.Compounds, err = renovation.CompoundsFromFeatures(cl.label(), cl.Features); err != nil {
 		return nil, nil, err
 	}
+	var cf *compoundFit
+	fit := func() *compoundFit { // built on first need, from the compounds as read
+		if cf == nil {
+			cf = newCompoundFit(d.Compounds)
+		}
+		return cf
+	}
 	if o.Buildings != "" {
 		l, err := read("buildings", o.Buildings)
 		if err != nil {
 			return nil, nil, err
+		}
+		if w := fit().crsFitWarning("buildings", l); w != "" {
+			rep.Warnings = append(rep.Warnings, w)
 		}
 		bs, err := renovation.BuildingsFromFeatures(l.label(), l.Features)
 		if err != nil {
@@ -183,6 +197,9 @@ func District(ctx context.Context, o Options) (*renovation.District, *Report, er
 		l, err := read("facilities", o.Facilities)
 		if err != nil {
 			return nil, nil, err
+		}
+		if w := fit().crsFitWarning("facilities", l); w != "" {
+			rep.Warnings = append(rep.Warnings, w)
 		}
 		if d.Facilities, err = renovation.FacilitiesFromFeatures(l.label(), l.Features); err != nil {
 			return nil, nil, err

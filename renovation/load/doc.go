@@ -13,7 +13,12 @@
 // coordinates agree to centimetres); one that declares a CRS other than its own
 // Options.LayerCRS is read in the latter and warned about (an error under Options.Strict).
 // GCJ-02 and BD-09 have no EPSG code and no WKT, so files in them cannot say so (or are
-// labelled EPSG:4326): give the CRS.
+// labelled EPSG:4326): give the CRS. Where the data can tell, District warns: a buildings or
+// facilities layer that fits the compounds far better once moved by the GCJ-02 or BD-09
+// offset (the share of its features inside a compound up by 20 points to at least half, or
+// their median distance to one halved and 100 m shorter) is named with its likely CRS.
+// Facilities spread over a district, half of them hundreds of metres from any compound, do
+// not show a 500 m offset and are not flagged.
 //
 // Polygons are checked with geo.Repair: what has one sensible fix (an unclosed ring, a
 // repeated point, a ring wound the wrong way) is fixed and listed in the report; anything
