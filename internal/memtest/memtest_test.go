@@ -22,7 +22,7 @@ func TestAllocated(t *testing.T) {
 	}
 	for _, tt := range tests {
 		rec := &recorder{TB: t}
-		Bound(rec, 1<<20, tt.perByte, 4096, func() { sink = make([]byte, 3<<19) })
+		Bound(rec, 1<<20, tt.perByte, 0, func() { sink = make([]byte, 3<<19+EngineSlack) })
 		if rec.failed != tt.fail {
 			t.Errorf("%s: failed = %v, want %v", tt.name, rec.failed, tt.fail)
 		}
