@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+
+	"github.com/xiaoqu/xiaoqu/internal/benchcpu"
 )
 
 // gcjMetres returns the distance in metres between two nearby lon/lat points, on a sphere
@@ -269,28 +271,32 @@ func gcjBenchPoints(n int) []orb.Point {
 func BenchmarkGCJ02ToWGS84(b *testing.B) {
 	pts := gcjBenchPoints(4096)
 	b.ReportAllocs()
-	cpu := startCRSCPUMeter()
+	cpu := benchcpu.Start()
 	var sink orb.Point
 	i := 0
 	for b.Loop() {
 		sink = GCJ02ToWGS84(pts[i&4095])
 		i++
 	}
-	cpu.report(b, 1, "cpu-ns/op")
+	if s, ok := cpu.PerOp(b); ok {
+		b.ReportMetric(s*1e9, "cpu-ns/op")
+	}
 	_ = sink
 }
 
 func BenchmarkWGS84ToGCJ02(b *testing.B) {
 	pts := gcjBenchPoints(4096)
 	b.ReportAllocs()
-	cpu := startCRSCPUMeter()
+	cpu := benchcpu.Start()
 	var sink orb.Point
 	i := 0
 	for b.Loop() {
 		sink = WGS84ToGCJ02(pts[i&4095])
 		i++
 	}
-	cpu.report(b, 1, "cpu-ns/op")
+	if s, ok := cpu.PerOp(b); ok {
+		b.ReportMetric(s*1e9, "cpu-ns/op")
+	}
 	_ = sink
 }
 
@@ -300,13 +306,15 @@ func BenchmarkBD09ToWGS84(b *testing.B) {
 		pts[i] = GCJ02ToBD09(pts[i])
 	}
 	b.ReportAllocs()
-	cpu := startCRSCPUMeter()
+	cpu := benchcpu.Start()
 	var sink orb.Point
 	i := 0
 	for b.Loop() {
 		sink = BD09ToWGS84(pts[i&4095])
 		i++
 	}
-	cpu.report(b, 1, "cpu-ns/op")
+	if s, ok := cpu.PerOp(b); ok {
+		b.ReportMetric(s*1e9, "cpu-ns/op")
+	}
 	_ = sink
 }

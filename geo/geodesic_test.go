@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+
+	"github.com/xiaoqu/xiaoqu/internal/benchcpu"
 )
 
 // Reference polygons, measured with GeographicLib 2.1.2's Planimeter (geographiclib-tools),
@@ -271,13 +273,15 @@ func geodesicBenchRing(n int) orb.Ring {
 func benchmarkGeodesicArea(b *testing.B, n int) {
 	poly := orb.Polygon{geodesicBenchRing(n)}
 	b.ReportAllocs()
-	cpu := startCRSCPUMeter()
+	cpu := benchcpu.Start()
 	var sink float64
 	for b.Loop() {
 		sink += Area(poly)
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "vertices/s")
-	cpu.report(b, float64(n), "cpu-ns/vertex")
+	if s, ok := cpu.PerOp(b); ok {
+		b.ReportMetric(s*1e9/float64(n), "cpu-ns/vertex")
+	}
 }
 
 func BenchmarkArea20(b *testing.B)   { benchmarkGeodesicArea(b, 20) }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/paulmach/orb"
+
+	"github.com/xiaoqu/xiaoqu/internal/benchcpu"
 )
 
 // transformSample has every orb geometry type, with nil and empty members, around Beijing.
@@ -387,14 +389,16 @@ func BenchmarkTransformLonLatToGK(b *testing.B) {
 		ls[i] = orb.Point{115.5 + 3*r.Float64(), 22 + 22*r.Float64()}
 	}
 	b.ReportAllocs()
-	cpu := startCRSCPUMeter()
+	cpu := benchcpu.Start()
 	for b.Loop() {
 		if _, err := Transform(ls, CGCS2000, cm117); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(ls)), "ns/point")
-	cpu.report(b, float64(len(ls)), "cpu-ns/point")
+	if s, ok := cpu.PerOp(b); ok {
+		b.ReportMetric(s*1e9/float64(len(ls)), "cpu-ns/point")
+	}
 }
 
 // FuzzTransformPoint feeds arbitrary numbers through every pair of CRS kinds: Transform must

@@ -14,6 +14,7 @@ import (
 	"github.com/xiaoqu/xiaoqu/budget"
 	"github.com/xiaoqu/xiaoqu/geo"
 	"github.com/xiaoqu/xiaoqu/geo/sun"
+	"github.com/xiaoqu/xiaoqu/internal/benchcpu"
 	"github.com/xiaoqu/xiaoqu/renovation"
 	"github.com/xiaoqu/xiaoqu/renovation/sample"
 	"github.com/xiaoqu/xiaoqu/survey"
@@ -322,7 +323,7 @@ func BenchmarkAssessShaftsLujiazui(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	cpu0, ok := shaftsCPUTime()
+	cpu := benchcpu.Start()
 	n := 0
 	for b.Loop() {
 		rep, err := renovation.AssessShafts(context.Background(), d, renovation.ShaftOptions{})
@@ -339,7 +340,5 @@ func BenchmarkAssessShaftsLujiazui(b *testing.B) {
 		}
 		n++
 	}
-	if cpu1, ok1 := shaftsCPUTime(); ok && ok1 && n > 0 {
-		b.ReportMetric(float64(cpu1-cpu0)/1e9/float64(n), "cpu-s/op")
-	}
+	cpu.Report(b)
 }
