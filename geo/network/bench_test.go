@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/xiaoqu/xiaoqu/geo/network"
+	"github.com/xiaoqu/xiaoqu/internal/benchcpu"
 	"github.com/xiaoqu/xiaoqu/internal/streetsynth"
 )
 
@@ -100,12 +101,14 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			city := streetsynth.Generate(sz.n, 1)
 			b.ResetTimer()
+			cpu := benchcpu.Start()
 			for b.Loop() {
 				if _, err := network.Build(city.Ways, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(city.Nodes)*float64(b.N)/b.Elapsed().Seconds(), "nodes/s")
+			cpu.Report(b)
 		})
 	}
 }

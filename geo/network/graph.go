@@ -89,7 +89,18 @@ func (g *Graph) Stats() Stats { return g.stats }
 //
 // Errors name the way and node: Points not as long as Nodes, a coordinate that is NaN,
 // infinite or outside ±180°/±90°, or one node id given two different positions.
-func Build(ways []Way, opts *BuildOptions) (*Graph, error) {
+func Build(ways []Way, opts *BuildOptions) (*Graph, error) { return build(ways, opts, nil) }
+
+// ranked numbers the nodes of Build's ways ahead of it, as FromOSM does once for all
+// its ways: rank[start[i]+j] is the dense number of ways[i].Nodes[j] among n.
+type ranked struct {
+	start []int
+	rank  []int32
+	n     int
+}
+
+// build is Build, with the nodes numbered already when pre is not nil.
+func build(ways []Way, opts *BuildOptions, pre *ranked) (*Graph, error) {
 	filter := WalkFilter
 	if opts != nil && opts.Filter != nil {
 		filter = opts.Filter
@@ -126,26 +137,41 @@ func Build(ways []Way, opts *BuildOptions) (*Graph, error) {
 
 	// Pass 1: number the distinct nodes densely in order of first appearance, and learn each
 	// one's position, degree (way segments ending there) and whether a way ends there. occ
-	// lists the node of every occurrence, way after way.
-	// The lookup is a slice indexed by id when the ids span a range not much wider than the
-	// way nodes (a map lookup costs a quarter of Build), and a map otherwise.
+	// lists the node of every occurrence, way after way. rank gives each occurrence (its
+	// consecutive repeats left out) a dense number of its id, by sorting, for the lookup.
+	// The dense number of an occurrence's id: given (pre), its offset from the least id when
+	// the ids span a range not much wider than the way nodes, or else its rank by sorting.
+	var rank []int32
 	lo, hi := idRange(ways, order)
-	var (
-		dense     map[int64]int32
-		denseList []int32 // id-lo → index+1, 0 for unseen
-	)
-	if span := hi - lo; span >= 0 && span < int64(2*totalNodes+1024) {
-		denseList = make([]int32, span+1)
-	} else {
-		dense = make(map[int64]int32, totalNodes/2+1)
+	direct := pre == nil && hi >= lo && uint64(hi)-uint64(lo) < uint64(2*totalNodes+1024) // unsigned: no overflow
+	nnodes := totalNodes/2 + totalNodes/8 + 1                                             // a street grid has about 0.53 distinct nodes a way node
+	slots := 0
+	if direct {
+		slots = int(hi - lo + 1)
 	}
-	guess := totalNodes/2 + totalNodes/8 + 1 // a street grid has about 0.53 distinct nodes a way node
+	switch {
+	case pre != nil:
+		nnodes, slots = pre.n, pre.n
+	case !direct:
+		occIDs := make([]int64, 0, totalNodes)
+		for _, i := range order {
+			for j, id := range ways[i].Nodes {
+				if j == 0 || id != ways[i].Nodes[j-1] {
+					occIDs = append(occIDs, id)
+				}
+			}
+		}
+		var distinct []int64
+		rank, distinct = rankIDs(occIDs)
+		nnodes, slots = len(distinct), len(distinct)
+	}
+	seen := make([]int32, slots) // dense number → node index+1, 0 for unseen
 	var (
-		nodeID  = make([]int64, 0, guess)
-		nodePt  = make([]orb.Point, 0, guess)
-		nodeE   = make([]ecef, 0, guess)
-		degree  = make([]int32, 0, guess)
-		wayEnd  = make([]bool, 0, guess)
+		nodeID  = make([]int64, 0, nnodes)
+		nodePt  = make([]orb.Point, 0, nnodes)
+		nodeE   = make([]ecef, 0, nnodes)
+		degree  = make([]int32, 0, nnodes)
+		wayEnd  = make([]bool, 0, nnodes)
 		occ     = make([]int32, 0, totalNodes)
 		occLen  = make([]float64, 0, totalNodes) // length of the segment ending at the occurrence
 		occFrom = make([]int32, 0, len(order)+1) // occ[occFrom[k]:occFrom[k+1]] is way order[k]
@@ -164,23 +190,22 @@ func Build(ways []Way, opts *BuildOptions) (*Graph, error) {
 				continue
 			}
 			p := w.Points[j]
-			var n int32
-			var seen bool
-			if denseList != nil {
-				n, seen = denseList[id-lo]-1, denseList[id-lo] > 0
-			} else {
-				n, seen = dense[id]
+			var r int32
+			switch {
+			case pre != nil:
+				r = pre.rank[pre.start[i]+j]
+			case direct:
+				r = int32(id - lo)
+			default:
+				r = rank[len(occ)]
 			}
-			if !seen {
+			n := seen[r] - 1
+			if n < 0 {
 				if !validLonLat(p) {
 					return nil, fmt.Errorf("network: way %d: node %d has position %v, not a lon/lat in degrees", w.ID, id, p)
 				}
 				n = int32(len(nodeID))
-				if denseList != nil {
-					denseList[id-lo] = n + 1
-				} else {
-					dense[id] = n
-				}
+				seen[r] = n + 1
 				nodeID = append(nodeID, id)
 				nodePt = append(nodePt, p)
 				nodeE = append(nodeE, toECEF(p))
