@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -19,15 +20,49 @@ import (
 // returns the decoded output.
 func runJSON(t *testing.T, args ...string) map[string]json.RawMessage {
 	t.Helper()
-	var out bytes.Buffer
-	if err := run(context.Background(), append([]string{"-json", "-out", t.TempDir()}, args...), &out, io.Discard); err != nil {
-		t.Fatal(err)
+	var out []byte
+	if len(args) == 0 {
+		out = defaultJSON(t)
+	} else {
+		var b bytes.Buffer
+		if err := run(context.Background(), append([]string{"-json", "-out", t.TempDir()}, args...), &b, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		out = b.Bytes()
 	}
 	var v map[string]json.RawMessage
-	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+	if err := json.Unmarshal(out, &v); err != nil {
 		t.Fatalf("-json output: %v", err)
 	}
 	return v
+}
+
+// defaultOnce runs the default sample once for all the tests that read its -json: each run
+// takes seconds under the race detector, and no test changes what it reads.
+var (
+	defaultOnce sync.Once
+	defaultOut  []byte
+	defaultErr  error
+)
+
+// defaultJSON returns the -json output of the default sample, run once.
+func defaultJSON(t *testing.T) []byte {
+	t.Helper()
+	defaultOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "district-json")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		var b bytes.Buffer
+		defaultErr = run(context.Background(), []string{"-json", "-out", dir}, &b, io.Discard)
+		defaultOut = b.Bytes()
+	})
+	if defaultErr != nil {
+		t.Fatal(defaultErr)
+	}
+	return defaultOut
 }
 
 // objectKeys returns the sorted keys of every object in a JSON array, failing when two
