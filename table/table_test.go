@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/xiaoqu/xiaoqu/internal/memtest"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -193,26 +193,32 @@ func TestErrorsCapped(t *testing.T) {
 	}
 }
 
-// csvAllocBound is the documented bound: reading a CSV table allocates at most this multiple
-// of its size, plus a constant for the reader itself.
-const csvAllocBound = 12
-
+// FuzzReader checks that no CSV file makes the reader panic, that every problem is a
+// *CellError naming the file, that at most MaxErrors are kept, and the memory bound of
+// NewCSV's doc comment: at most csvAllocPerByte bytes per byte of the file.
 func FuzzReader(f *testing.F) {
 	f.Add([]byte("户号,面积,业主\n1,56.30,张三\n"))
 	f.Add([]byte("户号,面积,业主\r1,56,30,张三\r\r"))
 	f.Add([]byte("title\n户号,面积\n\"1\n2\",3\n"))
 	f.Add(append([]byte("户号,面积,业主\n1,56.30,张三\n"), 0xd5, 0xc5, 0xc8, 0xfd, '\n'))
 	f.Add([]byte("\xff\xfe1\x002\x00"))
+	f.Add([]byte("户号,面积,业主\n" + strings.Repeat(",", 2000) + "\n"))
+	f.Add([]byte("户号,面积,业主\n" + strings.Repeat("1\n", 2000)))
+	f.Add([]byte(strings.Repeat("a,", 1000) + "户号,面积\n1,2\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		rows, problems := readAll(t, data)
-		runtime.ReadMemStats(&after)
-		if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(csvAllocBound*len(data)+1<<20); got > limit {
-			t.Errorf("%d bytes allocated for %d bytes of input, more than %d", got, len(data), limit)
+		var rows int
+		var es Errors
+		got := memtest.Bound(t, len(data), csvAllocPerByte, csvAllocSlack, func() { rows, es = readCounted(data) })
+		if testing.Verbose() {
+			t.Logf("%d bytes: %d allocated, %d rows, %d problems", len(data), got, rows, es.Total())
 		}
-		if len(rows) > 0 && len(problems) > 0 && len(problems) > MaxErrors {
-			t.Errorf("%d problems kept", len(problems))
+		if len(es) > MaxErrors {
+			t.Errorf("%d problems kept, more than MaxErrors", len(es))
+		}
+		for _, e := range es {
+			if e.File != "r.csv" {
+				t.Errorf("problem without the file's name: %v", e)
+			}
 		}
 	})
 }
