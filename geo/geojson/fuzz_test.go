@@ -7,10 +7,12 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb/geojson"
+	"github.com/xiaoqu/xiaoqu/internal/memtest"
 )
 
-// FuzzRead checks that no input makes Read panic or exceed its limits, and that whatever it
-// accepts, Write writes and Read reads back to the same bytes.
+// FuzzRead checks that no input makes Read panic or exceed its limits, that one Read
+// allocates at most readAllocPerByte bytes per byte of input plus readAllocSlack, and that
+// whatever it accepts, Write writes and Read reads back to the same bytes.
 func FuzzRead(f *testing.F) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for n := range 6 {
@@ -33,9 +35,19 @@ func FuzzRead(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	for _, tc := range memoryInputs() {
+		if len(tc.in) <= 32<<10 {
+			f.Add([]byte(tc.in))
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, opts := range []*ReadOptions{nil, {MaxBytes: 512, MaxPositions: 20, MaxDepth: 10, Lax: true}} {
-			doc, err := Read(bytes.NewReader(data), opts)
+			var doc *Document
+			var err error
+			got := memtest.Bound(t, len(data), readAllocPerByte, readAllocSlack, func() { doc, err = Read(bytes.NewReader(data), opts) })
+			if testing.Verbose() {
+				t.Logf("%d bytes: %d allocated (%.1f per byte), error %.80v", len(data), got, float64(got)/float64(max(len(data), 1)), err)
+			}
 			if err != nil {
 				if doc != nil {
 					t.Fatal("document with error")

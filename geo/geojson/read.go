@@ -83,9 +83,12 @@ type Document struct {
 //
 // Read streams the features array, so memory is held by the result, not the input text;
 // whitespace before and after the top-level object streams past without being kept (inside
-// it, encoding/json buffers what lies between two tokens, at most MaxBytes). Empty or
-// all-whitespace input is an ErrSyntax "no JSON value" error. It never panics. Errors are *Error values that name the feature (index and id), its byte
-// offset and the problem, wrapping ErrSyntax, ErrInvalid, ErrTooLarge,
+// it, encoding/json buffers what lies between two tokens, at most MaxBytes). It allocates
+// at most about 200 times the bytes it reads, which MaxBytes caps, plus 64 KiB (the worst
+// known, many small foreign members of the collection, need 90: each is held raw, then
+// decoded, in maps that grow by doubling). Empty or all-whitespace input is an ErrSyntax
+// "no JSON value" error. It never panics. Errors are *Error values that name the feature
+// (index and id), its byte offset and the problem, wrapping ErrSyntax, ErrInvalid, ErrTooLarge,
 // ErrTooManyPositions, ErrTooDeep or ErrAltitude; an error of r itself is returned wrapped.
 func Read(r io.Reader, opts *ReadOptions) (*Document, error) {
 	var o ReadOptions
@@ -586,7 +589,7 @@ func (rd *reader) feature(rf *rawFeature) (*geojson.Feature, error) {
 			return f, within(fmt.Sprintf("member %q:", k), err)
 		}
 		if f.ExtraMembers == nil {
-			f.ExtraMembers = geojson.Properties{}
+			f.ExtraMembers = make(geojson.Properties, len(rf.extraKeys)) // sized once: no growth
 		}
 		f.ExtraMembers[k] = v
 	}
@@ -684,7 +687,7 @@ func (rd *reader) assemble(top map[string][]byte, features []*geojson.Feature, s
 					return nil, problemErr(within(fmt.Sprintf("member %q:", k), err), -1, nil, 0)
 				}
 				if fc.ExtraMembers == nil {
-					fc.ExtraMembers = geojson.Properties{}
+					fc.ExtraMembers = make(geojson.Properties, len(top)) // sized once: no growth
 				}
 				fc.ExtraMembers[k] = v
 			}
