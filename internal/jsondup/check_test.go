@@ -3,11 +3,12 @@ package jsondup
 import (
 	"encoding/json"
 	"errors"
-	"runtime"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/xiaoqu/xiaoqu/internal/memtest"
 )
 
 func TestCheck(t *testing.T) {
@@ -49,22 +50,62 @@ func TestCheckAllocations(t *testing.T) {
 	}
 }
 
+// checkAllocPerByte bounds what Check allocates, in bytes per byte of text, with room: 8 for
+// each level of nesting, and for "[[[[…" 8 a byte; about 10 for deeply nested objects; about
+// 24 for names written with escapes, each unescaped by encoding/json. checkAllocSlack is the
+// constant besides, for the map of an object of more than maxPlainKeys names.
+const (
+	checkAllocPerByte = 32
+	checkAllocSlack   = 4 << 10
+)
+
+// memoryTexts are hostile texts for the memory bound, each about n bytes.
+func memoryTexts(n int) map[string]string {
+	distinct := func(prefix string) string {
+		var sb strings.Builder
+		sb.WriteString("{")
+		for i := 0; sb.Len() < n-20; i++ {
+			fmt.Fprintf(&sb, `"%s%x":0,`, prefix, i)
+		}
+		sb.WriteString(`"":0}`)
+		return sb.String()
+	}
+	return map[string]string{
+		"open arrays":                   strings.Repeat("[", n),
+		"open objects":                  strings.Repeat("{", n),
+		"nested members":                strings.Repeat(`{"a":`, n/5),
+		"members in arrays":             strings.Repeat(`{"a":[`, n/6),
+		"nested escaped names":          strings.Repeat(`{"\u0061":`, n/10),
+		"many names":                    distinct(""),
+		"many escaped names":            distinct(`\u0061`),
+		"arrays of objects":             "[" + strings.Repeat(`{"a":1,"b":2},`, n/14) + "{}]",
+		"closing brackets then opening": strings.Repeat("]", n/2) + strings.Repeat("[", n/2),
+	}
+}
+
+// Check allocates at most checkAllocPerByte bytes a byte of hostile texts of a MiB: before it
+// counted the depth and kept a small record a level, "[[[[…" allocated 375 bytes a byte.
+func TestCheckMemoryBound(t *testing.T) {
+	for name, s := range memoryTexts(1 << 20) {
+		b := []byte(s)
+		got := memtest.Bound(t, len(b), checkAllocPerByte, checkAllocSlack, func() { _ = Check(b) })
+		t.Logf("%s: %d bytes allocated %d, %.1f a byte", name, len(b), got, float64(got)/float64(len(b)))
+	}
+}
+
 // FuzzCheck: Check never panics, agrees with encoding/json on valid input (a duplicate means
-// decoding into a map loses a member somewhere), and allocates at most 8 bytes per input byte
-// plus 64 KiB (the fuzzing engine allocates too, and TotalAlloc counts it).
+// decoding into a map loses a member somewhere), and allocates at most checkAllocPerByte
+// bytes a byte of input plus checkAllocSlack.
 func FuzzCheck(f *testing.F) {
 	f.Add([]byte(`{"threshold":"3/4","threshold":"0/1"}`))
 	f.Add([]byte(`{"a":[{"b":{"c":1,"\u0063":2}}]}`))
 	f.Add([]byte(`[[[[{"a":1}]]]]`))
+	for _, s := range memoryTexts(10000) {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		before := ms.TotalAlloc
-		err := Check(b)
-		runtime.ReadMemStats(&ms)
-		if got, limit := ms.TotalAlloc-before, 8*uint64(len(b))+64<<10; got > limit {
-			t.Fatalf("%d bytes allocated for %d of input, more than %d", got, len(b), limit)
-		}
+		var err error
+		memtest.Bound(t, len(b), checkAllocPerByte, checkAllocSlack, func() { err = Check(b) })
 		if !json.Valid(b) {
 			return
 		}
