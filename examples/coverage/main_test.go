@@ -192,8 +192,13 @@ func TestJSONContract(t *testing.T) {
 	park := a["facilities"].(map[string]any)["park"].(map[string]any)
 	near("甲 nearest park", park["nearest_m"], 250, 1e-5)
 	near("甲 park share", park["area_share"], 1, 1e-12)
-	if ps := a["facilities"].(map[string]any)["primary_school"].(map[string]any); ps["nearest_m"] != nil || ps["covered"] != false || ps["area_share"] != 0.0 {
-		t.Errorf("no primary school: %v", ps)
+	// No primary school in the data at all: unknown, so null, not false or 0.
+	if ps := a["facilities"].(map[string]any)["primary_school"].(map[string]any); ps["nearest_m"] != nil || ps["covered"] != nil || ps["area_share"] != nil {
+		t.Errorf("no primary school: %v, want every value null", ps)
+	}
+	nullKind := map[string]any{"compounds_covered": nil, "households_covered": nil, "compound_rate": nil, "household_rate": nil}
+	if diff := cmp.Diff(nullKind, byKind["primary_school"]); diff != "" {
+		t.Errorf("primary school summary, no data (-want +got):\n%s", diff)
 	}
 	b := byID["B"]["facilities"].(map[string]any)
 	near("乙 nearest kindergarten", b["kindergarten"].(map[string]any)["nearest_m"], 150, 1e-5)
@@ -231,7 +236,7 @@ func TestHouseholds(t *testing.T) {
 		t.Fatal(err)
 	}
 	k := out.Summary.ByKind["kindergarten"]
-	if out.Summary.Households != 10 || out.Compounds[1].Households != 10 || k.HouseholdsCovered != 4 || k.HouseholdRate != 0.4 {
+	if out.Summary.Households != 10 || out.Compounds[1].Households != 10 || k.HouseholdsCovered == nil || *k.HouseholdsCovered != 4 || k.HouseholdRate == nil || *k.HouseholdRate != 0.4 {
 		t.Errorf("households: %+v, kindergarten %+v", out.Summary, k)
 	}
 }
@@ -277,7 +282,7 @@ func TestRadii(t *testing.T) {
 	if diff := cmp.Diff([]string{"clinic/15min", "clinic/5min", "kindergarten"}, got); diff != "" {
 		t.Errorf("kind keys (-want +got):\n%s", diff)
 	}
-	if k := out.Compounds[1].Facilities["kindergarten"]; k.Covered || *k.Nearest < 199 {
+	if k := out.Compounds[1].Facilities["kindergarten"]; k.Covered == nil || *k.Covered || *k.Nearest < 199 {
 		t.Errorf("kindergarten at 150 m: %+v", k)
 	}
 	obj := filepath.Join(dir, "override.json")
@@ -286,7 +291,7 @@ func TestRadii(t *testing.T) {
 	if err := json.Unmarshal(runOK(t, append(fixture(t, geo.WGS84), "-radii", obj, "-json")...), &out); err != nil {
 		t.Fatal(err)
 	}
-	if len(out.Summary.ByKind) != 8 || out.Summary.ByKind["kindergarten"].CompoundsCovered != 1 {
+	if len(out.Summary.ByKind) != 8 || out.Summary.ByKind["kindergarten"].CompoundsCovered == nil || *out.Summary.ByKind["kindergarten"].CompoundsCovered != 1 {
 		t.Errorf("override: %+v", out.Summary.ByKind["kindergarten"])
 	}
 }
@@ -332,5 +337,32 @@ func TestErrors(t *testing.T) {
 	os.WriteFile(bad, []byte(`[{"kind":"clinic","tier":"1min","metres":300}]`), 0o644)
 	if err := run(append(args, "-radii", bad), &out, &errOut); err == nil || !strings.Contains(err.Error(), "radii.json") {
 		t.Errorf("bad radius table: %v", err)
+	}
+}
+
+// TestTablesNoData: a kind with no facility in the data reads 无数据 in the coverage table,
+// not "0/3 0.0%", and lists no gaps; a kind with facilities out of reach keeps its gaps.
+func TestTablesNoData(t *testing.T) {
+	out := string(runOK(t, fixture(t, geo.WGS84)...))
+	_, byKind, ok := strings.Cut(out, "覆盖 coverage by kind")
+	if !ok {
+		t.Fatalf("no coverage-by-kind table:\n%s", out)
+	}
+	rows := map[string]string{}
+	for _, line := range strings.Split(byKind, "\n") {
+		if f := strings.Fields(line); len(f) > 2 {
+			rows[f[1]] = strings.Join(f[2:], " ")
+		}
+	}
+	want := map[string]string{
+		"primary_school": "10min 500 m 0 无数据 no data 无数据 no data",
+		"park":           "10min 500 m 1 1/3 33.3% 0/0 0.0% 乙 (0), 丙 (0)",
+	}
+	got := map[string]string{}
+	for k := range want {
+		got[k] = rows[k]
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("coverage-by-kind rows (-want +got):\n%s\n%s", diff, byKind)
 	}
 }

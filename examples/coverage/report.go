@@ -28,10 +28,12 @@ type compoundOut struct {
 	Facilities       map[string]facilityOut `json:"facilities"`
 }
 
+// facilityOut is one compound against one entry: every value is null when the district has no
+// facility of the kind (unknown, not uncovered).
 type facilityOut struct {
-	Nearest   *float64 `json:"nearest_m"` // null when the district has no facility of the kind
-	Covered   bool     `json:"covered"`
-	AreaShare float64  `json:"area_share"`
+	Nearest   *float64 `json:"nearest_m"`
+	Covered   *bool    `json:"covered"`
+	AreaShare *float64 `json:"area_share"`
 }
 
 type summaryOut struct {
@@ -40,11 +42,13 @@ type summaryOut struct {
 	ByKind     map[string]kindOut `json:"by_kind"`
 }
 
+// kindOut is the district's coverage for one entry: every value is null when the district has
+// no facility of the kind (renovation.LifeCircleSummary.NoData), unknown rather than 0.
 type kindOut struct {
-	CompoundsCovered  int     `json:"compounds_covered"`
-	HouseholdsCovered float64 `json:"households_covered"`
-	CompoundRate      float64 `json:"compound_rate"`
-	HouseholdRate     float64 `json:"household_rate"`
+	CompoundsCovered  *int     `json:"compounds_covered"`
+	HouseholdsCovered *float64 `json:"households_covered"`
+	CompoundRate      *float64 `json:"compound_rate"`
+	HouseholdRate     *float64 `json:"household_rate"`
 }
 
 // result is what the program computed: the library's reports and the contract's view of
@@ -91,14 +95,22 @@ func analyse(ctx context.Context, d *renovation.District, radii renovation.Radiu
 			BuildingCoverage: c.BuildingCoverage, FloorArea: c.FloorArea, FAR: c.FAR, GreenRatio: c.GreenRatio,
 			Households: c.Households, Facilities: map[string]facilityOut{}}
 		for e, fr := range lc.Compounds[i].Reach {
-			co.Facilities[r.keys[e]] = facilityOut{Nearest: fr.Nearest, Covered: fr.Covered, AreaShare: fr.AreaShare}
+			fo := facilityOut{Nearest: fr.Nearest}
+			if !fr.NoData {
+				fo.Covered, fo.AreaShare = &fr.Covered, &fr.AreaShare
+			}
+			co.Facilities[r.keys[e]] = fo
 		}
 		r.out.Compounds[i] = co
 	}
 	r.out.Summary = summaryOut{Compounds: len(ind.Compounds), Households: ind.Totals.Households, ByKind: map[string]kindOut{}}
 	for e, s := range lc.Kinds {
-		r.out.Summary.ByKind[r.keys[e]] = kindOut{CompoundsCovered: s.CompoundsCovered, HouseholdsCovered: s.HouseholdsCovered,
-			CompoundRate: s.CompoundRate, HouseholdRate: s.HouseholdRate}
+		var ko kindOut
+		if !s.NoData {
+			ko = kindOut{CompoundsCovered: &s.CompoundsCovered, HouseholdsCovered: &s.HouseholdsCovered,
+				CompoundRate: &s.CompoundRate, HouseholdRate: &s.HouseholdRate}
+		}
+		r.out.Summary.ByKind[r.keys[e]] = ko
 	}
 	return r, nil
 }

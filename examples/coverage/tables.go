@@ -82,9 +82,14 @@ func (r *result) writeTables(w io.Writer) error {
 			}
 			gaps = append(gaps, fmt.Sprintf("%s (%d)", name, g.Households))
 		}
-		st.Add(s.Kind.Chinese()+" "+string(s.Kind), string(s.Tier), num(s.Radius, 0)+" m", strconv.Itoa(s.Facilities),
-			fmt.Sprintf("%d/%d", s.CompoundsCovered, s.Compounds), pct(s.CompoundRate),
-			fmt.Sprintf("%s/%d", num(s.HouseholdsCovered, 0), s.Households), pct(s.HouseholdRate), strings.Join(gaps, ", "))
+		cells := []string{s.Kind.Chinese() + " " + string(s.Kind), string(s.Tier), num(s.Radius, 0) + " m", strconv.Itoa(s.Facilities)}
+		if s.NoData {
+			// No facility of the kind in the data: unknown, not 0 % and not a gap.
+			st.Add(append(cells, "无数据", "no data", "无数据", "no data", "")...)
+			continue
+		}
+		st.Add(append(cells, fmt.Sprintf("%d/%d", s.CompoundsCovered, s.Compounds), pct(s.CompoundRate),
+			fmt.Sprintf("%s/%d", num(s.HouseholdsCovered, 0), s.Households), pct(s.HouseholdRate), strings.Join(gaps, ", "))...)
 	}
 	if err := st.Write(w); err != nil {
 		return err
@@ -104,7 +109,8 @@ func (r *result) writeTables(w io.Writer) error {
 	return nil
 }
 
-// reachCell is "✓ 120 m 85%" within reach, "✗ 450 m" beyond, "—" when there is none.
+// reachCell is "✓ 120 m 85%" within reach, "✗ 450 m" beyond, "—" when the district has no
+// facility of the kind (no data).
 func reachCell(fr renovation.FacilityReach) string {
 	switch {
 	case fr.Nearest == nil:
